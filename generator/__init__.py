@@ -1,0 +1,1 @@
+"""Learning City Knowledge Bank: case files → validated model → bilingual MkDocs site."""

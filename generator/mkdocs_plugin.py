@@ -1,0 +1,119 @@
+"""The thin glue between MkDocs (or ProperDocs) and the generator.
+
+`mkdocs build` / `mkdocs serve` run the pipeline through these events; everything of
+substance lives in plain modules that work without MkDocs. The plugin is listed first in
+mkdocs.yml so that its `on_config` runs before the i18n plugin reads `docs_dir`.
+
+The i18n plugin builds each extra language by calling MkDocs' `build()` again from its
+`on_post_build`, so events arrive nested; `_depth` tells the outer build from the inner ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import report
+from .config import SiteConfig, load_config
+from .pipeline import Generated, generate
+from .render.sanitize import clean_marked_regions
+from .render.write import swap_directory
+
+log = logging.getLogger("mkdocs.plugins.learningcity")
+
+
+class LearningCityConfig(Config):
+    content_dir = config_options.Type(str, default="content")
+    build_dir = config_options.Type(str, default=".cache/docs")
+    strict = config_options.Type(bool, default=False)
+    # Everything else a fork sets (names, description, nav order) is read by
+    # generator.config from this same block; unknown keys are accepted here for that reason.
+
+
+class LearningCityPlugin(BasePlugin[LearningCityConfig]):
+    def __init__(self) -> None:
+        self._depth = 0
+        self._command = "build"
+        self._final_site: Path | None = None
+        self._staging: Path | None = None
+        self._failed = False
+        self._site: SiteConfig | None = None
+        self.generated: Generated | None = None
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        # Keep the fork-facing keys (site names, nav order…) out of MkDocs' strict checking.
+        known = {"content_dir", "build_dir", "strict"}
+        return super().load_config({k: v for k, v in options.items() if k in known},
+                                   config_file_path)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    @event_priority(100)
+    def on_config(self, config: Any) -> Any:
+        if self._depth > 0:  # an inner (per-language) build: the pages are already generated
+            return config
+        self._site = load_config(config.config_file_path)
+        self.generated, problems = generate(self._site, strict=self.config.strict)
+        if problems:
+            stream = sys.stderr
+            report.write_text(problems, stream)
+        if self.generated is None:
+            raise Abort("Content has errors; nothing was built. / เนื้อหามีข้อผิดพลาด "
+                        "จึงยังไม่ได้สร้างเว็บไซต์ (see the list above / ดูรายการด้านบน)")
+        config.docs_dir = str(self._site.build_dir)
+        config.nav = self.generated.rendered.nav
+        config.watch = [*config.watch, str(self._site.content_dir)]
+        if self._command == "build":
+            # Build into a staging folder; the real site_dir is replaced only on success.
+            self._final_site = Path(config.site_dir)
+            self._staging = self._final_site.with_name(self._final_site.name + ".partial")
+            if self._staging.exists():
+                shutil.rmtree(self._staging)
+            config.site_dir = str(self._staging)
+        return config
+
+    @event_priority(100)
+    def on_pre_build(self, *, config: Any) -> None:
+        self._depth += 1
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.generated is None:
+            return html
+        return clean_marked_regions(html, self.generated.nonce)
+
+    @event_priority(-200)  # after i18n (-100) has built the other languages
+    def on_post_build(self, *, config: Any) -> None:
+        self._depth -= 1
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._failed = True
+        self._depth = 0
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self._site is not None:
+            # Rebuild when content changes, not when we write generated pages.
+            try:
+                server.unwatch(str(self._site.build_dir))
+            except KeyError:
+                pass
+        return server
+
+    def on_shutdown(self) -> None:
+        # MkDocs' strict-mode check runs after on_post_build, so success is only known here.
+        if self._command != "build" or self._staging is None or self._final_site is None:
+            return
+        if self._failed or not self._staging.exists():
+            shutil.rmtree(self._staging, ignore_errors=True)
+            log.error("Build failed; the previous site/ was left untouched.")
+            return
+        swap_directory(self._staging, self._final_site)
+        self._staging = None

@@ -1,0 +1,220 @@
+"""Stage 3 — model: validated files become typed objects with links resolved both ways."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .load import LoadedContent
+from .load.document import Document
+
+Bilingual = dict[str, str]
+
+
+def pick(value: Bilingual | None, lang: str, fallback: str = "th") -> str:
+    """The label in `lang`, else in the fallback language, else ""."""
+    if not value:
+        return ""
+    return value.get(lang) or value.get(fallback) or ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: Bilingual
+    publisher: Bilingual | None
+    date: str | None
+    url: str | None
+    note: Bilingual | None
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a controlled vocabulary (theme, region, SDG)."""
+
+    id: str
+    label: Bilingual
+    description: Bilingual | None = None
+
+
+@dataclass
+class LocalText:
+    """What one language's file says about a case."""
+
+    lang: str
+    summary: str
+    body: str
+    rel: str  # the file it came from
+    body_line: int
+    translated: bool  # False when this is the primary itself
+    outdated: bool = False
+    primary_updated: str | None = None
+
+
+@dataclass(eq=False)
+class Case:
+    kind: str  # "cities", "projects", "lessons", "pages"
+    id: str
+    label: Bilingual  # name of a city, title of anything else
+    fields: dict[str, Any]  # the primary file's front matter, as validated
+    texts: dict[str, LocalText]
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def updated(self) -> str:
+        return str(self.fields.get("updated", ""))
+
+    @property
+    def completeness(self) -> str:
+        return str(self.fields.get("completeness", ""))
+
+    @property
+    def aliases(self) -> list[str]:
+        return list(self.fields.get("aliases") or [])
+
+    def text(self, lang: str) -> LocalText | None:
+        return self.texts.get(lang)
+
+
+@dataclass(eq=False)
+class City(Case):
+    projects: list[Project] = field(default_factory=list)
+    lessons: list[Lesson] = field(default_factory=list)
+    region: Term | None = None
+
+
+@dataclass(eq=False)
+class Project(Case):
+    city: City | None = None
+    lessons: list[Lesson] = field(default_factory=list)
+    themes: list[Term] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Lesson(Case):
+    cities: list[City] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    themes: list[Term] = field(default_factory=list)
+
+
+@dataclass
+class Archive:
+    languages: list[str]
+    cities: dict[str, City] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    pages: dict[str, Case] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    themes: dict[str, Term] = field(default_factory=dict)
+    regions: dict[str, Term] = field(default_factory=dict)
+    sdgs: dict[int, Term] = field(default_factory=dict)
+
+    @property
+    def primary(self) -> str:
+        return self.languages[0]
+
+    def cases(self) -> list[Case]:
+        return [*self.cities.values(), *self.projects.values(), *self.lessons.values()]
+
+    def by_kind(self, kind: str) -> dict[str, Any]:
+        return {"cities": self.cities, "projects": self.projects, "lessons": self.lessons,
+                "pages": self.pages}[kind]
+
+    def figures(self) -> dict[str, int]:
+        """Headline figures, counted from the content — never typed into a template."""
+        cohort = "2020-2021"
+        participants = sum(
+            outcome.get("value", 0)
+            for project in self.projects.values()
+            for outcome in project.fields.get("outcomes") or []
+            if outcome.get("key") == "participants"
+        )
+        return {
+            "cities": len(self.cities),
+            "cohort_cities": sum(c.fields.get("cohort") == cohort for c in self.cities.values()),
+            "projects": len(self.projects),
+            "round_projects": sum(p.fields.get("round") == cohort
+                                  for p in self.projects.values()),
+            "lessons": len(self.lessons),
+            "gnlc_members": sum(c.fields.get("gnlc_member_since") is not None
+                                for c in self.cities.values()),
+            "participants": int(participants),
+            "sources": len(self.sources),
+        }
+
+
+def _terms(data: dict[Any, Any]) -> dict[Any, Term]:
+    return {
+        key: Term(str(key), value.get("label") or {}, value.get("description"))
+        for key, value in data.items()
+        if isinstance(value, dict)
+    }
+
+
+def _texts(by_lang: dict[str, Document], primary: str) -> dict[str, LocalText]:
+    thai = by_lang[primary]
+    texts = {}
+    for lang, doc in by_lang.items():
+        translated = lang != primary
+        primary_updated = doc.front.get("primary_updated") if translated else None
+        outdated = bool(
+            translated and primary_updated and str(primary_updated) < str(thai.front.get("updated"))
+        )
+        texts[lang] = LocalText(
+            lang=lang, summary=str(doc.front.get("summary") or ""), body=doc.body,
+            rel=doc.rel, body_line=doc.body_line, translated=translated, outdated=outdated,
+            primary_updated=str(primary_updated) if primary_updated else None,
+        )
+    return texts
+
+
+def build_archive(loaded: LoadedContent) -> Archive:
+    """Assumes `validate` found no errors: references resolve and types are right."""
+    config = loaded.config
+    primary = config.primary.code
+    archive = Archive(languages=config.codes)
+    archive.themes = _terms(loaded.vocabulary("themes"))
+    archive.regions = _terms(loaded.vocabulary("regions"))
+    archive.sdgs = {int(k): v for k, v in _terms(loaded.vocabulary("sdgs")).items()}
+    for key, value in (loaded.sources.data if loaded.sources else {}).items():
+        archive.sources[key] = Source(key, value["title"], value.get("publisher"),
+                                      value.get("date"), value.get("url"), value.get("note"))
+
+    def common(kind: str, id_: str, doc: Document, label_key: str) -> dict[str, Any]:
+        return {
+            "kind": kind, "id": id_, "label": doc.front.get(label_key) or {},
+            "fields": doc.front,
+            "texts": _texts(loaded.documents[kind][id_], primary),
+            "sources": [archive.sources[s] for s in doc.front.get("sources") or []
+                        if s in archive.sources],
+        }
+
+    for id_, doc in loaded.primaries("cities").items():
+        archive.cities[id_] = City(**common("cities", id_, doc, "name"),
+                                   region=archive.regions.get(doc.front.get("region")))
+    for id_, doc in loaded.primaries("projects").items():
+        project = Project(**common("projects", id_, doc, "title"),
+                          city=archive.cities.get(doc.front.get("city")),
+                          themes=[archive.themes[t] for t in doc.front.get("themes") or []
+                                  if t in archive.themes])
+        archive.projects[id_] = project
+        if project.city:
+            project.city.projects.append(project)
+    for id_, doc in loaded.primaries("lessons").items():
+        lesson = Lesson(**common("lessons", id_, doc, "title"),
+                        cities=[archive.cities[c] for c in doc.front.get("cities") or []
+                                if c in archive.cities],
+                        projects=[archive.projects[p] for p in doc.front.get("projects") or []
+                                  if p in archive.projects],
+                        themes=[archive.themes[t] for t in doc.front.get("themes") or []
+                                if t in archive.themes])
+        archive.lessons[id_] = lesson
+        for project in lesson.projects:
+            project.lessons.append(lesson)
+        # A lesson from a project is also a lesson of the project's city.
+        for city in {*lesson.cities, *(p.city for p in lesson.projects if p.city)}:
+            if lesson not in city.lessons:
+                city.lessons.append(lesson)
+    for id_, doc in loaded.primaries("pages").items():
+        archive.pages[id_] = Case(**common("pages", id_, doc, "title"))
+    return archive

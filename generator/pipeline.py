@@ -1,0 +1,70 @@
+"""The stages in order: load → validate → model → render (→ export, after MkDocs builds)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SiteConfig
+from .load import LoadedContent, load_content
+from .model import Archive, build_archive
+from .problems import Problems
+from .render import RenderResult, render_site
+from .render.write import sync_tree
+from .validate import validate
+
+
+# Marks the untrusted body regions for the sanitiser. Fixed per process so that `mkdocs serve`
+# rewrites only the pages whose content changed; unknown to anyone writing content.
+_PROCESS_NONCE = secrets.token_hex(8)
+
+
+@dataclass
+class Checked:
+    loaded: LoadedContent
+    problems: Problems
+
+
+@dataclass
+class Generated:
+    archive: Archive
+    rendered: RenderResult
+    problems: Problems
+    nonce: str
+    written: int = 0
+    static: dict[str, Path] = field(default_factory=dict)
+
+
+def check(config: SiteConfig) -> Checked:
+    """Load and validate everything; never raises for bad content."""
+    loaded, load_problems = load_content(config)
+    problems = Problems()
+    problems.extend(load_problems)
+    problems.extend(validate(loaded))
+    return Checked(loaded, problems)
+
+
+def media_files(config: SiteConfig) -> dict[str, Path]:
+    """Images and other files under content/media/, copied as they are."""
+    media = config.content_dir / "media"
+    if not media.is_dir():
+        return {}
+    return {
+        f"media/{path.relative_to(media).as_posix()}": path
+        for path in sorted(media.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
+
+
+def generate(config: SiteConfig, strict: bool = False) -> tuple[Generated | None, Problems]:
+    """Validate, and only if there are no errors render the pages into the build folder."""
+    checked = check(config)
+    if checked.problems.has_errors(strict):
+        return None, checked.problems
+    archive = build_archive(checked.loaded)
+    nonce = _PROCESS_NONCE
+    rendered = render_site(archive, config, nonce)
+    static = media_files(config)
+    written = sync_tree(rendered.files, config.build_dir, static)
+    return Generated(archive, rendered, checked.problems, nonce, written, static), checked.problems

@@ -1,0 +1,195 @@
+"""Stage 4 — render: the model becomes the Markdown pages MkDocs reads, in every language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from ..config import SiteConfig
+from ..model import Archive, Case, Term
+from .context import TEMPLATE_DIR, PageContext
+
+CASE_TEMPLATES = {"cities": "city.md.j2", "projects": "project.md.j2", "lessons": "lesson.md.j2"}
+# Lines in a free page that the generator replaces (written alone on their line).
+PLACEHOLDERS = ("figures", "entry_points")
+HOME_FIGURES = ("cities", "projects", "lessons", "gnlc_members", "participants")
+
+
+@dataclass
+class RenderResult:
+    files: dict[str, str]  # path inside the build folder → Markdown text
+    nav: list[str]  # primary-language pages for the navigation, in order
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,  # everything a contributor typed is escaped unless marked |safe
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class Renderer:
+    def __init__(self, archive: Archive, config: SiteConfig, nonce: str,
+                 map_svg: dict[str, str] | None = None) -> None:
+        self.archive = archive
+        self.config = config
+        self.nonce = nonce  # marks where untrusted body HTML starts/ends for the sanitiser
+        self.env = environment()
+        self.map_svg = map_svg or {}
+        self.files: dict[str, str] = {}
+
+    def render(self) -> RenderResult:
+        for lang in self.archive.languages:
+            for case in self.archive.cases():
+                self._case(case, lang)
+            for page in self.archive.pages.values():
+                self._page(page, lang)
+            if "index" not in self.archive.pages:
+                self._default_home(lang)
+            self._indexes(lang)
+        return RenderResult(self.files, self._nav())
+
+    # -- helpers --------------------------------------------------------------------------
+    def _ctx(self, path: str, lang: str) -> PageContext:
+        return PageContext(path=path, lang=lang, primary=self.archive.primary)
+
+    def _emit(self, template: str, ctx: PageContext, **values: Any) -> None:
+        contribute = ctx.url("contribute") if "contribute" in self.archive.pages else \
+            ctx.url("index")
+        self.files[ctx.file] = self.env.get_template(template).render(
+            ctx=ctx, nonce=self.nonce, contribute_url=contribute,
+            site_name=self._site_name(ctx.lang), **values,
+        )
+
+    def _site_name(self, lang: str) -> str:
+        for language in self.config.languages:
+            if language.code == lang:
+                return language.site_name
+        return self.config.primary.site_name
+
+    def _page_url(self, ctx: PageContext) -> str:
+        base = self.config.site_url.rstrip("/")
+        prefix = "" if ctx.lang == ctx.primary else f"{ctx.lang}/"
+        return f"{base}/{prefix}{ctx.path}.html" if base else f"{prefix}{ctx.path}.html"
+
+    # -- pages ----------------------------------------------------------------------------
+    def _case(self, case: Case, lang: str) -> None:
+        ctx = self._ctx(f"{case.kind}/{case.id}", lang)
+        text = case.text(lang)
+        fallback = text is None
+        text = text or case.text(self.archive.primary)
+        assert text is not None
+        self._emit(CASE_TEMPLATES[case.kind], ctx, case=case, f=_Fields(case.fields),
+                   title=ctx.t(case.label), summary=text.summary, text=text,
+                   fallback=fallback, page_url=self._page_url(ctx))
+
+    def _page(self, page: Case, lang: str) -> None:
+        ctx = self._ctx(page.id, lang)
+        text = page.text(lang)
+        fallback = text is None
+        text = text or page.text(self.archive.primary)
+        assert text is not None
+        body = self._expand_placeholders(text.body, ctx)
+        if not re.search(r"^#\s", body, flags=re.MULTILINE):
+            body = f"# {ctx.t(page.label)}\n\n{body}"
+        self._emit("page.md.j2", ctx, page=page, title=ctx.t(page.label), summary=text.summary,
+                   body=body, fallback=fallback)
+
+    def _default_home(self, lang: str) -> None:
+        """A fork with no pages still gets a home page: the site name, figures, entry points."""
+        ctx = self._ctx("index", lang)
+        body = f"# {self._site_name(lang)}\n\n{{{{ figures }}}}\n\n{{{{ entry_points }}}}\n"
+        self._emit("page.md.j2", ctx, page=Case("pages", "index", {}, {}, {}),
+                   title=self._site_name(lang), summary="",
+                   body=self._expand_placeholders(body, ctx), fallback=False)
+
+    def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
+        figures = self.archive.figures()
+        shown = [("cities", figures["cohort_cities"] or figures["cities"]),
+                 ("projects", figures["round_projects"] or figures["projects"]),
+                 ("lessons", figures["lessons"]), ("gnlc", figures["gnlc_members"]),
+                 ("participants", figures["participants"])]
+        blocks = {
+            "figures": self.env.get_template("figures.md.j2").render(
+                ctx=ctx, figures=[(k, v) for k, v in shown if v]),
+            "entry_points": self.env.get_template("entry_points.md.j2").render(ctx=ctx),
+        }
+        lines = []
+        for line in body.split("\n"):
+            key = line.strip().removeprefix("{{").removesuffix("}}").strip()
+            if line.strip().startswith("{{") and key in blocks:
+                lines.append(blocks[key])
+            else:
+                lines.append(line)
+        return "\n".join(lines)
+
+    def _indexes(self, lang: str) -> None:
+        archive = self.archive
+        ctx = self._ctx("cities/index", lang)
+        regions = list(archive.regions.values())
+        by_region = [(region, [c for c in archive.cities.values() if c.region is region])
+                     for region in regions]
+        by_region = [(r, members) for r, members in by_region if members]
+        orphans = [c for c in archive.cities.values() if c.region is None]
+        if orphans:
+            by_region.append((None, orphans))  # type: ignore[arg-type]
+        self._emit("cities_index.md.j2", self._ctx("cities/index", lang),
+                   cities=list(archive.cities.values()), by_region=by_region,
+                   map_svg=self.map_svg.get(lang, ""))
+        self._emit("projects_index.md.j2", self._ctx("projects/index", lang),
+                   projects=sorted(archive.projects.values(), key=lambda p: ctx.t(p.label)))
+        self._emit("lessons_index.md.j2", self._ctx("lessons/index", lang),
+                   lessons=list(archive.lessons.values()),
+                   by_theme=[])
+        themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
+        self._emit("themes_index.md.j2", self._ctx("themes/index", lang),
+                   themes=[(t, len(p) + len(ls)) for t, (p, ls) in themes])
+        for theme, (projects, lessons) in themes:
+            self._emit("theme.md.j2", self._ctx(f"themes/{theme.id}", lang), theme=theme,
+                       projects=projects, lessons=lessons)
+        self._emit("translations.md.j2", self._ctx("translations", lang),
+                   rows=list(self._translation_rows()))
+
+    def _in_theme(self, theme: Term) -> tuple[list[Case], list[Case]]:
+        projects = [p for p in self.archive.projects.values() if theme in p.themes]
+        lessons = [ls for ls in self.archive.lessons.values() if theme in ls.themes]
+        return projects, lessons
+
+    def _translation_rows(self) -> Iterable[tuple[Case, str, str]]:
+        for case in [*self.archive.cases(), *self.archive.pages.values()]:
+            if case.kind == "pages":
+                continue
+            for lang in self.archive.languages[1:]:
+                text = case.text(lang)
+                state = "missing" if text is None else ("outdated_short" if text.outdated
+                                                        else "current")
+                yield case, lang, state
+
+    def _nav(self) -> list[str]:
+        pages = ["index.md", "cities/index.md", "projects/index.md", "lessons/index.md",
+                 "themes/index.md"]
+        order = [str(p) for p in self.config.settings.get("nav_pages", [])]
+        extra = [p for p in order if p in self.archive.pages and p != "index"]
+        extra += sorted(p for p in self.archive.pages if p not in extra and p != "index")
+        return pages + [f"{p}.md" for p in extra] + ["translations.md"]
+
+
+class _Fields(dict[str, Any]):
+    """Front matter for templates: `f.period.start` works and a missing key is None."""
+
+    def __getattr__(self, name: str) -> Any:
+        value = self.get(name)
+        return _Fields(value) if isinstance(value, dict) else value
+
+
+def render_site(archive: Archive, config: SiteConfig, nonce: str,
+                map_svg: dict[str, str] | None = None) -> RenderResult:
+    return Renderer(archive, config, nonce, map_svg).render()

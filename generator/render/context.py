@@ -1,0 +1,100 @@
+"""What templates need besides the model: labels, years, links, per-language text."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Case, pick
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+BE_OFFSET = 543
+
+
+@functools.cache
+def all_labels() -> dict[str, dict[str, str]]:
+    data = yaml.safe_load((TEMPLATE_DIR / "labels.yaml").read_text(encoding="utf-8"))
+    return {lang: {k: str(v) for k, v in values.items()} for lang, values in data.items()}
+
+
+def suffix(lang: str, primary: str) -> str:
+    return "" if lang == primary else f".{lang}"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Where a generated page is and in which language, so links and labels come out right."""
+
+    path: str  # e.g. "cities/khon-kaen" (no suffix, no .md)
+    lang: str
+    primary: str
+
+    @property
+    def sfx(self) -> str:
+        return suffix(self.lang, self.primary)
+
+    @property
+    def file(self) -> str:
+        return f"{self.path}{self.sfx}.md"
+
+    def label(self, key: str, **values: Any) -> str:
+        labels = all_labels()
+        text = labels.get(self.lang, {}).get(key)
+        if text is None:
+            text = labels.get("en", {}).get(key, key)
+        return text.format(**values) if values else text
+
+    def t(self, value: dict[str, str] | None) -> str:
+        return pick(value, self.lang, self.primary)
+
+    def terms(self, terms: list[Any]) -> str:
+        """Labels of vocabulary terms, comma-separated in this language."""
+        return ", ".join(self.t(term.label) for term in terms)
+
+    def href(self, target: str, anchor: str = "") -> str:
+        """Relative link from this page to the page `target` (no suffix) in this language."""
+        start = posixpath.dirname(self.path)
+        rel = posixpath.relpath(f"{target}{self.sfx}.md", start or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def case_href(self, case: Case) -> str:
+        return self.href(f"{case.kind}/{case.id}")
+
+    def url(self, target: str, anchor: str = "") -> str:
+        """Relative URL of the built page `target`, for raw HTML where MkDocs rewrites no
+        links. The site uses `.html` URLs so that it also works opened from file://."""
+        start = posixpath.dirname(self.path)
+        rel = posixpath.relpath(f"{target}.html", start or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def case_url(self, case: Case) -> str:
+        return self.url(f"{case.kind}/{case.id}")
+
+    def year(self, value: int | None) -> str:
+        """CE year with the Buddhist Era year beside it: 2020 (พ.ศ. 2563)."""
+        if value is None:
+            return ""
+        return f"{value} ({self.label('era_suffix')} {value + BE_OFFSET})"
+
+    def period(self, start: int | None, end: int | None) -> str:
+        if start is None and end is None:
+            return ""
+        if start == end or end is None or start is None:
+            return self.year(start if start is not None else end)
+        era = self.label("era_suffix")
+        return f"{start}–{end} ({era} {start + BE_OFFSET}–{end + BE_OFFSET})"
+
+    def cohort(self, value: str | None) -> str:
+        """"2020-2021" → "2020–2021 (พ.ศ. 2563–2564)"."""
+        if not value:
+            return ""
+        try:
+            start, end = (int(part) for part in value.split("-"))
+        except ValueError:
+            return value
+        return self.period(start, end)

@@ -1,0 +1,110 @@
+"""Rules that need more than one file: ids, translations, periods, aliases."""
+
+from __future__ import annotations
+
+from ..load import LoadedContent
+from ..load.document import Document
+from ..messages import problem
+from ..problems import Problem, Severity
+
+CASE_KINDS = ("cities", "projects", "lessons")
+
+
+def check_ids(loaded: LoadedContent) -> list[Problem]:
+    """id equals the file name and is unique per kind, aliases included."""
+    problems: list[Problem] = []
+    for kind in CASE_KINDS:
+        owners: dict[str, str] = {}
+        for id_, doc in loaded.primaries(kind).items():
+            declared = doc.front.get("id")
+            if isinstance(declared, str) and declared != id_:
+                line, col = doc.position(("id",))
+                problems.append(problem("id-mismatch", doc.rel, line, col, "id",
+                                        value=declared, expected=id_))
+            owners.setdefault(id_, doc.rel)
+        for id_, doc in loaded.primaries(kind).items():
+            aliases = doc.front.get("aliases")
+            for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+                if not isinstance(alias, str):
+                    continue
+                other = owners.get(alias)
+                if other is not None and other != doc.rel:
+                    line, col = doc.position(("aliases", index))
+                    problems.append(problem("duplicate-id", doc.rel, line, col,
+                                            f"aliases[{index}]", value=alias, other=other,
+                                            kind=kind))
+                else:
+                    owners[alias] = doc.rel
+    return problems
+
+
+def check_translations(loaded: LoadedContent) -> list[Problem]:
+    primary = loaded.config.primary.code
+    problems: list[Problem] = []
+    for kind, by_id in loaded.documents.items():
+        for id_, by_lang in by_id.items():
+            thai = by_lang.get(primary)
+            expected_primary = f"{loaded.config.content_dir.name}/{kind}/{id_}.md"
+            for lang, doc in by_lang.items():
+                if lang == primary:
+                    continue
+                if thai is None and not _unreadable(loaded, kind, id_, primary):
+                    problems.append(problem("orphan-translation", doc.rel, 1, 1,
+                                            expected=expected_primary))
+                elif thai is not None:
+                    problems.extend(_check_outdated(thai, doc))
+            if thai is None:
+                continue
+            for language in loaded.config.languages[1:]:
+                if language.code not in by_lang and not _unreadable(loaded, kind, id_,
+                                                                    language.code):
+                    problems.append(problem(
+                        "missing-translation", thai.rel, 0, 0, severity=Severity.WARNING,
+                        expected=f"{loaded.config.content_dir.name}/{kind}/{id_}.{language.code}.md",
+                    ))
+    return problems
+
+
+def _unreadable(loaded: LoadedContent, kind: str, id_: str, lang: str) -> bool:
+    return any(f.kind == kind and f.id == id_ and f.lang == lang for f in loaded.unreadable)
+
+
+def _check_outdated(primary: Document, translation: Document) -> list[Problem]:
+    updated = primary.front.get("updated")
+    translated = translation.front.get("primary_updated")
+    if isinstance(updated, str) and isinstance(translated, str) and translated < updated:
+        line, col = translation.position(("primary_updated",))
+        return [problem("outdated-translation", translation.rel, line, col, "primary_updated",
+                        severity=Severity.WARNING, translated=translated, updated=updated)]
+    return []
+
+
+def check_periods(loaded: LoadedContent) -> list[Problem]:
+    problems: list[Problem] = []
+    for doc in loaded.primaries("projects").values():
+        period = doc.front.get("period")
+        if not isinstance(period, dict):
+            continue
+        start, end = period.get("start"), period.get("end")
+        if isinstance(start, int) and isinstance(end, int) and start > end:
+            line, col = doc.position(("period", "start"))
+            problems.append(problem("period-order", doc.rel, line, col, "period",
+                                    start=start, end=end))
+    return problems
+
+
+def check_needs_research(loaded: LoadedContent) -> list[Problem]:
+    """A warning per project still marked needs-research, so the backlog stays visible."""
+    problems: list[Problem] = []
+    for doc in loaded.primaries("projects").values():
+        if doc.front.get("status") == "needs-research":
+            unknown = [key for key in ("lead", "funder", "programme", "round")
+                       if doc.front.get(key) is None]
+            period = doc.front.get("period")
+            if isinstance(period, dict) and None in (period.get("start"), period.get("end")):
+                unknown.append("period")
+            line, col = doc.position(("status",))
+            problems.append(problem("needs-research", doc.rel, line, col, "status",
+                                    severity=Severity.WARNING,
+                                    detail=", ".join(unknown) or "status"))
+    return problems

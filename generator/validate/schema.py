@@ -1,0 +1,273 @@
+"""Check front matter against the YAML schemas and say what is wrong the way a person would.
+
+jsonschema finds the errors; this module rewrites each one as "what is wrong" plus "how to
+fix it", in English and Thai, at the line where the contributor typed it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from referencing import Registry, Resource
+
+from ..messages import problem
+from ..problems import Problem
+from ..load.yaml_positions import Path as KeyPath
+from ..load.yaml_positions import dotted
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+KIND_SCHEMAS = {"cities": "city", "projects": "project", "lessons": "lesson", "pages": "page"}
+Vocabularies = Mapping[str, Mapping[Any, Any]]
+Locate = Callable[[KeyPath], tuple[int, int]]
+
+_TYPE_NAMES = {
+    "string": ("text", "ข้อความ"),
+    "integer": ("a whole number", "จำนวนเต็ม"),
+    "number": ("a number", "ตัวเลข"),
+    "object": ("a group of fields (`key: value` lines)", "กลุ่มข้อมูล (บรรทัด `ชื่อ: ค่า`)"),
+    "array": ("a list (`[a, b]`)", "รายการ (`[a, b]`)"),
+    "boolean": ("true or false", "ค่า true หรือ false"),
+    "null": ("empty (`null`)", "ค่าว่าง (`null`)"),
+}
+_REF_KINDS = {
+    "cities": ("city", "เมือง"),
+    "projects": ("project", "โครงการ"),
+    "lessons": ("lesson", "บทเรียน"),
+    "sources": ("source (content/sources.yml)", "แหล่งที่มา (content/sources.yml)"),
+}
+_FORMAT_NAMES = {
+    "date": ("a date YYYY-MM-DD", "วันที่รูปแบบ ปปปป-ดด-วว (ค.ศ.)"),
+    "uri": ("a web address starting with http:// or https://", "ที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https://"),
+    "slug": ("an id of lowercase a-z, digits and hyphens", "รหัสที่ใช้อักษร a-z ตัวเล็ก ตัวเลข และขีด (-)"),
+    "pattern": ("in the expected form", "รูปแบบที่กำหนด"),
+}
+
+
+@functools.cache
+def raw_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema file by name, as written (before vocabularies are filled in)."""
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted(SCHEMA_DIR.glob("*.yaml"))
+    }
+
+
+def published_schemas(vocabularies: Vocabularies) -> dict[str, dict[str, Any]]:
+    """Schemas for /data/schemas/: closed vocabularies (themes, regions, SDGs) become enums so
+    that other tools can validate exports without this package."""
+    closed = {"themes", "regions", "sdgs"}
+
+    def fill(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {key: fill(value) for key, value in node.items()}
+            name = node.get("x-vocabulary")
+            if name in closed:
+                out["enum"] = sorted(vocabularies.get(name, {}))
+            return out
+        if isinstance(node, list):
+            return [fill(item) for item in node]
+        return node
+
+    return {name: fill(schema) for name, schema in raw_schemas().items()}
+
+
+class SchemaChecker:
+    """Validators for every kind of file, sharing one registry and the vocabularies."""
+
+    def __init__(self, vocabularies: Vocabularies) -> None:
+        self.vocabularies = vocabularies
+        schemas = raw_schemas()
+        registry: Registry[Any] = Registry().with_resources(
+            (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+        )
+        validator_class = jsonschema.validators.extend(
+            jsonschema.Draft202012Validator, {"x-vocabulary": self._check_vocabulary}
+        )
+        self._validators = {
+            name: validator_class(
+                schema, registry=registry, format_checker=jsonschema.FormatChecker()
+            )
+            for name, schema in schemas.items()
+        }
+        self.examples = _collect_examples(schemas)
+
+    def check(self, schema_name: str, data: Any, rel: str, locate: Locate) -> list[Problem]:
+        validator = self._validators[schema_name]
+        problems: list[Problem] = []
+        for error in validator.iter_errors(data):
+            problems.extend(self._explain(error, rel, locate))
+        return problems
+
+    # -- custom keyword: references into vocabularies and other case files ---------------
+    def _check_vocabulary(
+        self, validator: Any, name: str, instance: Any, schema: Mapping[str, Any]
+    ) -> Iterator[jsonschema.ValidationError]:
+        terms = self.vocabularies.get(name)
+        if terms is None or not isinstance(instance, (str, int)) or isinstance(instance, bool):
+            return
+        if str(instance) not in {str(term) for term in terms}:
+            yield jsonschema.ValidationError(
+                f"{instance!r} is not a known {name}", validator="x-vocabulary",
+                validator_value=name, instance=instance,
+            )
+
+    # -- rewriting errors -----------------------------------------------------------------
+    def _explain(
+        self, error: jsonschema.ValidationError, rel: str, locate: Locate
+    ) -> list[Problem]:
+        path: KeyPath = tuple(error.absolute_path)
+        keyword = error.validator
+        instance = error.instance
+        line, col = locate(path)
+        field = dotted(path)
+        where = {"path": rel, "line": line, "column": col, "field": field}
+
+        if keyword in ("oneOf", "anyOf") and error.context:
+            # "null or a year": explain against the branch the value was meant for.
+            branch = [e for e in error.context if e.validator != "type" or instance is None]
+            deepest = max(branch or error.context, key=lambda e: len(e.absolute_path))
+            if instance is not None and all(e.validator == "type" for e in error.context):
+                return [self._wrong_type(error.context[0], where, path, instance)]
+            return self._explain(deepest, rel, locate)
+        if keyword == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            out = []
+            for key in instance:
+                if key in allowed:
+                    continue
+                key_path = (*path, key)
+                k_line, k_col = locate(key_path)
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                out.append(problem(
+                    "unknown-key", rel, k_line, k_col, dotted(key_path), key=key,
+                    suggestion_en=f" — did you mean `{close[0]}`?" if close else "",
+                    suggestion_th=f" — หมายถึง `{close[0]}` หรือไม่?" if close else "",
+                ))
+            return out
+        if keyword == "required":
+            return [
+                problem("missing-key", **{**where, "field": dotted((*path, key))}, key=key)
+                for key in error.validator_value
+                if isinstance(instance, dict) and key not in instance
+            ]
+        if keyword == "type":
+            return [self._wrong_type(error, where, path, instance)]
+        if keyword == "enum" or keyword == "x-vocabulary":
+            return [self._not_in_list(error, where, path)]
+        if keyword in ("minimum", "maximum"):
+            schema = error.schema
+            if isinstance(instance, int) and 2443 <= instance <= 2643 and schema.get("maximum", 0) <= 2100:
+                return [problem("buddhist-era-year", **where, value=instance, ce=instance - 543)]
+            return [problem("out-of-range", **where, value=instance,
+                            low=schema.get("minimum", "…"), high=schema.get("maximum", "…"))]
+        if keyword in ("pattern", "format"):
+            kind = error.validator_value if keyword == "format" else "pattern"
+            if keyword == "pattern" and "a-z0-9" in str(error.validator_value):
+                kind = "slug"
+            if keyword == "pattern" and "https?" in str(error.validator_value):
+                kind = "uri"
+            en, th = _FORMAT_NAMES.get(kind, _FORMAT_NAMES["pattern"])
+            return [problem("bad-format", **where, value=instance, format_en=en, format_th=th,
+                            example=self._example(path))]
+        if keyword in ("minLength", "minItems"):
+            return [problem("too-short", **where)]
+        if keyword in ("maxLength", "maxItems"):
+            return [problem("too-long", **where, length=len(instance), limit=error.validator_value)]
+        if keyword == "uniqueItems":
+            return [problem("duplicate-item", **where)]
+        return [problem("schema", **where, detail=error.message)]
+
+    def _wrong_type(
+        self, error: jsonschema.ValidationError, where: dict[str, Any], path: KeyPath, instance: Any
+    ) -> Problem:
+        expected = error.validator_value
+        expected = [expected] if isinstance(expected, str) else list(expected)
+        exp_en = " or ".join(_TYPE_NAMES.get(t, (t, t))[0] for t in expected)
+        exp_th = " หรือ ".join(_TYPE_NAMES.get(t, (t, t))[1] for t in expected)
+        actual = _json_type(instance)
+        act_en, act_th = _TYPE_NAMES.get(actual, (actual, actual))
+        return problem("wrong-type", **where, expected_en=exp_en, expected_th=exp_th,
+                       actual_en=act_en, actual_th=act_th, example=self._example(path))
+
+    def _not_in_list(
+        self, error: jsonschema.ValidationError, where: dict[str, Any], path: KeyPath
+    ) -> Problem:
+        if error.validator == "x-vocabulary":
+            name = error.validator_value
+            allowed = [str(term) for term in self.vocabularies.get(name, {})]
+            if name in ("cities", "projects", "lessons", "sources"):
+                close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.5)
+                target_en, target_th = _REF_KINDS[name]
+                return problem(
+                    "dangling-ref", **where, value=error.instance,
+                    target_kind_en=target_en, target_kind_th=target_th,
+                    closest_en=f" Did you mean `{close[0]}`?" if close else "",
+                    closest_th=f" หมายถึง `{close[0]}` หรือไม่?" if close else "",
+                )
+        else:
+            allowed = [str(term) for term in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.5)
+        shown = ", ".join(allowed[:20]) + (" …" if len(allowed) > 20 else "")
+        return problem(
+            "not-in-list", **where, value=error.instance, allowed=shown,
+            closest_en=f" Did you mean `{close[0]}`?" if close else "",
+            closest_th=f" หมายถึง `{close[0]}` หรือไม่?" if close else "",
+        )
+
+    def _example(self, path: KeyPath) -> str:
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")
+        example = self.examples.get(key)
+        if example is None:
+            return "see the template / ดูแม่แบบ"
+        return f"`{key}: {json.dumps(example, ensure_ascii=False)}`"
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _collect_examples(schemas: Mapping[str, Any]) -> dict[str, Any]:
+    """Field name → first example found anywhere in the schemas (for "Example:" hints)."""
+    common = schemas.get("common", {}).get("$defs", {})
+    found: dict[str, Any] = {}
+
+    def resolve(node: Any) -> Any:
+        ref = node.get("$ref", "") if isinstance(node, dict) else ""
+        if ref.startswith("urn:lckb:schema:common#/$defs/"):
+            return common.get(ref.rsplit("/", 1)[1], {})
+        return node
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.get("properties", {}).items():
+                if isinstance(value, dict):
+                    examples = value.get("examples") or resolve(value).get("examples")
+                    if examples and key not in found:
+                        found[key] = examples[0]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(schemas)
+    return found
