@@ -25,6 +25,7 @@ from . import report
 from .config import SiteConfig, load_config
 from .pipeline import Generated, generate
 from .render.sanitize import clean_marked_regions
+from .postbuild import write_missing_sitemaps
 from .render.write import swap_directory
 
 log = logging.getLogger("mkdocs.plugins.learningcity")
@@ -93,6 +94,8 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     @event_priority(-200)  # after i18n (-100) has built the other languages
     def on_post_build(self, *, config: Any) -> None:
         self._depth -= 1
+        if self._depth == 0:
+            write_missing_sitemaps(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True

@@ -65,6 +65,10 @@ def load_located(text: str, max_nodes: int = 20_000) -> Located:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # At the end of the text ("did not find expected…"), the place where the unclosed
+        # construct began is what the contributor needs to look at.
+        if exc.context_mark and mark and mark.line >= len(text.rstrip("\n").split("\n")):
+            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(filter(None, [exc.context, exc.problem]))
         code = "yaml-tab" if "\t" in _line_at(text, line) and "tab" in detail.lower() else "yaml-syntax"

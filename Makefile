@@ -1,0 +1,59 @@
+# Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
+# Each creates .venv/ with the pinned packages of requirements.lock on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build validate test test-fast browser lock clean help
+
+help:
+	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 with live reload"
+	@echo "make test      run every test (installs Debian chromium for the browser tests)"
+	@echo "make build     build the site into site/"
+	@echo "make validate  check the case files only"
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build
+
+validate: $(STAMP)
+	$(BIN)/python -m generator validate
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+# Debian's chromium for the browser tests; Playwright drives it, it never downloads its own.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "Browser tests need Debian's chromium: sudo apt-get install chromium chromium-driver"; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+# Re-pin after changing requirements.in (needs the network to reach PyPI).
+lock:
+	rm -rf /tmp/lckb-lock && $(PYTHON) -m venv /tmp/lckb-lock
+	/tmp/lckb-lock/bin/pip install -q -r requirements.in
+	/tmp/lckb-lock/bin/pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf site site.partial .cache

@@ -1,0 +1,88 @@
+"""Shared fixtures: throwaway copies of the project with chosen content, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI_CONTENT = FIXTURES / "mini" / "content"
+
+
+@dataclass
+class Project:
+    """A copy of the repository's site configuration and theme with its own content."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str, engine: str | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """`python -m <engine|generator> args…` in this project."""
+        module = engine or "generator"
+        return subprocess.run(
+            [sys.executable, "-m", module, *args], cwd=self.root, capture_output=True,
+            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            timeout=600,
+        )
+
+    def build(self, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+        return self.run("build", "-f", "mkdocs.yml", engine=engine)
+
+
+def make_project(target: Path, content: Path | None) -> Project:
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", target / "theme")
+    if content is not None:
+        shutil.copytree(content, target / "content")
+    else:
+        (target / "content").mkdir()
+    return Project(target)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Project:
+    """A small valid project: two cities, a project, a lesson, pages, one missing translation."""
+    return make_project(tmp_path / "mini", MINI_CONTENT)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    project = make_project(tmp_path_factory.mktemp("mini-site"), MINI_CONTENT)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    yield project
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The repository's own content, built once per test session."""
+    project = make_project(tmp_path_factory.mktemp("real-site"), ROOT / "content")
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-5000:]
+    yield project
