@@ -67,9 +67,12 @@ def load_located(text: str, max_nodes: int = 20_000) -> Located:
         mark = exc.problem_mark or exc.context_mark
         # At the end of the text ("did not find expected…"), the place where the unclosed
         # construct began is what the contributor needs to look at.
-        if exc.context_mark and mark and mark.line >= len(text.rstrip("\n").split("\n")):
-            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if mark and mark.line >= len(text.rstrip("\n").split("\n")):
+            if exc.context_mark and exc.context_mark.line < mark.line:
+                line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+            else:
+                line, col = _unclosed_bracket(text) or (line, col)
         detail = " ".join(filter(None, [exc.context, exc.problem]))
         code = "yaml-tab" if "\t" in _line_at(text, line) and "tab" in detail.lower() else "yaml-syntax"
         raise YamlError(code, line, col, detail) from None
@@ -83,6 +86,25 @@ def load_located(text: str, max_nodes: int = 20_000) -> Located:
     located.data = builder.build(node, ())
     located.positions.setdefault((), (node.start_mark.line + 1, node.start_mark.column + 1))
     return located
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int] | None:
+    """Where the first `[` or `{` that is never closed was opened (quotes skipped)."""
+    stack: list[tuple[int, int]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        quote = ""
+        for column, char in enumerate(line, start=1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] == " "):
+                break
+            elif char in "[{":
+                stack.append((number, column))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[0] if stack else None
 
 
 def _line_at(text: str, line: int) -> str:
