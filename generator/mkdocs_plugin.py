@@ -48,6 +48,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         self._failed = False
         self._site: SiteConfig | None = None
         self.generated: Generated | None = None
+        self._primary_404 = ""
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
         # Keep the fork-facing keys (site names, nav order…) out of MkDocs' strict checking.
@@ -85,6 +86,20 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     @event_priority(100)
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        """The i18n plugin writes every language's 404.html to the site root, the last one
+        winning. Keep the primary language's there and put the others under /<lang>/."""
+        if template_name != "404.html":
+            return output_content
+        if self._depth <= 1:
+            self._primary_404 = output_content
+            return output_content
+        lang = str(config.theme["language"])
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return self._primary_404 or output_content
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         if self.generated is None:

@@ -86,3 +86,17 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     result = project.build()
     assert result.returncode == 0, result.stderr[-5000:]
     yield project
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright (never a browser Playwright downloads itself)."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make test` (it installs it as root)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -1,0 +1,68 @@
+"""Debian's headless Chromium driven by Playwright, and a loopback server for built sites."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The machine has no network: background services would only produce refused connections.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class PageLog:
+    """What a page asked for and complained about while loading."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.requests.clear()
+        self.console_errors.clear()
+        self.failed.clear()
+
+    def external(self, base: str) -> list[str]:
+        local = (base, "file://", "data:", "blob:", "about:")
+        return [url for url in self.requests if not url.startswith(local)]
+
+
+def watch(page: Any) -> PageLog:
+    log = PageLog()
+    page.on("request", lambda request: log.requests.append(request.url))
+    page.on("console", lambda message: log.console_errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.console_errors.append(str(error)))
+    page.on("response", lambda response: log.failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    return log
