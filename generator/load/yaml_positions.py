@@ -68,16 +68,19 @@ def load_located(text: str, max_nodes: int = 20_000) -> Located:
         # At the end of the text ("did not find expected…"), the place where the unclosed
         # construct began is what the contributor needs to look at.
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if mark and mark.line >= len(text.rstrip("\n").split("\n")):
+        if mark and mark.index >= len(text.rstrip()):
             if exc.context_mark and exc.context_mark.line < mark.line:
                 line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
             else:
                 line, col = _unclosed_bracket(text) or (line, col)
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        code = "yaml-tab" if "\t" in _line_at(text, line) and "tab" in detail.lower() else "yaml-syntax"
+        indent = _line_at(text, line)[: len(_line_at(text, line)) - len(_line_at(text, line).lstrip())]
+        code = "yaml-tab" if "\t" in indent else "yaml-syntax"
         raise YamlError(code, line, col, detail) from None
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         raise YamlError("yaml-syntax", 1, 1, str(exc)) from None
+    if "*" in text:
+        _refuse_aliases(text)
     located = Located(data=None)
     if node is None:
         located.data = {}
@@ -86,6 +89,14 @@ def load_located(text: str, max_nodes: int = 20_000) -> Located:
     located.data = builder.build(node, ())
     located.positions.setdefault((), (node.start_mark.line + 1, node.start_mark.column + 1))
     return located
+
+
+def _refuse_aliases(text: str) -> None:
+    """Point at the first `*alias` itself (the composed graph only knows the anchored node)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise YamlError("yaml-alias", mark.line + 1, mark.column + 1)
 
 
 def _unclosed_bracket(text: str) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from ..problems import Problem
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 _DANGEROUS_TAG = re.compile(
-    r"<\s*/?\s*(script|iframe|object|embed|style|form|input|button|link|meta|base|frame|"
+    r"<\s*(script|iframe|object|embed|style|form|input|button|link|meta|base|frame|"
     r"frameset|applet|svg|math|template|textarea|select)\b[^>]*>?",
     re.IGNORECASE,
 )

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from ..load import LoadedContent
 from ..load.document import Document
 from ..messages import problem
 from ..problems import Problem, Severity
 
 CASE_KINDS = ("cities", "projects", "lessons")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: object) -> bool:
+    return isinstance(value, str) and bool(_ISO_DATE.match(value))
+
+
+def _plausible_year(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100
 
 
 def check_ids(loaded: LoadedContent) -> list[Problem]:
@@ -72,7 +83,7 @@ def _unreadable(loaded: LoadedContent, kind: str, id_: str, lang: str) -> bool:
 def _check_outdated(primary: Document, translation: Document) -> list[Problem]:
     updated = primary.front.get("updated")
     translated = translation.front.get("primary_updated")
-    if isinstance(updated, str) and isinstance(translated, str) and translated < updated:
+    if _iso_date(updated) and _iso_date(translated) and translated < updated:
         line, col = translation.position(("primary_updated",))
         return [problem("outdated-translation", translation.rel, line, col, "primary_updated",
                         severity=Severity.WARNING, translated=translated, updated=updated)]
@@ -86,7 +97,8 @@ def check_periods(loaded: LoadedContent) -> list[Problem]:
         if not isinstance(period, dict):
             continue
         start, end = period.get("start"), period.get("end")
-        if isinstance(start, int) and isinstance(end, int) and start > end:
+        # Out-of-range years (a Buddhist Era year, say) are the schema's to report.
+        if _plausible_year(start) and _plausible_year(end) and start > end:
             line, col = doc.position(("period", "start"))
             problems.append(problem("period-order", doc.rel, line, col, "period",
                                     start=start, end=end))
