@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig
-from .load import LoadedContent, load_content
+from .export import export_files
+from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
 from .problems import Problems
 from .render import RenderResult, render_site
@@ -65,6 +66,8 @@ def generate(config: SiteConfig, strict: bool = False) -> tuple[Generated | None
     archive = build_archive(checked.loaded)
     nonce = _PROCESS_NONCE
     rendered = render_site(archive, config, nonce)
+    vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}
+    rendered.files.update(export_files(archive, vocabularies))
     static = media_files(config)
     written = sync_tree(rendered.files, config.build_dir, static)
     return Generated(archive, rendered, checked.problems, nonce, written, static), checked.problems

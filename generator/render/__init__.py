@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from ..config import SiteConfig
+from ..export import COLUMNS
 from ..model import Archive, Case, Term
 from .context import TEMPLATE_DIR, PageContext
+from .reference import reference_context
 
 CASE_TEMPLATES = {"cities": "city.md.j2", "projects": "project.md.j2", "lessons": "lesson.md.j2"}
 # Lines in a free page that the generator replaces (written alone on their line).
@@ -25,8 +28,13 @@ class RenderResult:
     nav: list[str]  # primary-language pages for the navigation, in order
 
 
+def code(value: object) -> markupsafe.Markup:
+    """Inline code as HTML: Markdown backticks would show autoescaped entities literally."""
+    return markupsafe.Markup("<code>{}</code>").format(str(value))
+
+
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,  # everything a contributor typed is escaped unless marked |safe
         undefined=jinja2.StrictUndefined,
@@ -34,6 +42,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["code"] = code
+    return env
 
 
 class Renderer:
@@ -157,6 +167,11 @@ class Renderer:
                        projects=projects, lessons=lessons)
         self._emit("translations.md.j2", self._ctx("translations", lang),
                    rows=list(self._translation_rows()))
+        counts = {kind: len(archive.by_kind(kind)) for kind in ("cities", "projects", "lessons")}
+        counts["sources"] = len(archive.sources)
+        self._emit("data.md.j2", self._ctx("data", lang), kinds=list(COLUMNS), counts=counts,
+                   codebook=list(COLUMNS.items()))
+        self._emit("reference.md.j2", self._ctx("reference", lang), **reference_context())
 
     def _in_theme(self, theme: Term) -> tuple[list[Case], list[Case]]:
         projects = [p for p in self.archive.projects.values() if theme in p.themes]
@@ -179,7 +194,8 @@ class Renderer:
         order = [str(p) for p in self.config.settings.get("nav_pages", [])]
         extra = [p for p in order if p in self.archive.pages and p != "index"]
         extra += sorted(p for p in self.archive.pages if p not in extra and p != "index")
-        return pages + [f"{p}.md" for p in extra] + ["translations.md"]
+        return pages + [f"{p}.md" for p in extra] + ["reference.md", "data.md",
+                                                      "translations.md"]
 
 
 class _Fields(dict[str, Any]):

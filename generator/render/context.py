@@ -62,6 +62,11 @@ class PageContext:
         rel = posixpath.relpath(f"{target}{self.sfx}.md", start or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def href_file(self, target: str) -> str:
+        """Relative link to a file (not a page); MkDocs maps it to the built file."""
+        start = posixpath.dirname(self.path)
+        return posixpath.relpath(target, start or ".")
+
     def case_href(self, case: Case) -> str:
         return self.href(f"{case.kind}/{case.id}")
 

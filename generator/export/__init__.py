@@ -1,0 +1,200 @@
+"""Stage 6 — export: every case as open data (JSON, CSV for Excel), the schemas, the
+vocabularies and a Frictionless `datapackage.json` that documents every column.
+
+The files are added to the pages MkDocs reads, so they are in the built site under /data/
+(and in `mkdocs serve`) without a separate step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Archive, Case, City, Lesson, Project
+from ..validate.schema import published_schemas
+
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Frictionless field type
+    description: str
+    get: Callable[[Any], Any]
+
+
+def _bi(key: str, lang: str) -> Callable[[Case], Any]:
+    return lambda case: (case.fields.get(key) or {}).get(lang)
+
+
+def _summary(lang: str) -> Callable[[Case], Any]:
+    return lambda case: case.text(lang).summary if case.text(lang) else None
+
+
+def _ids(items: list[Any]) -> str:
+    return "; ".join(item.id for item in items)
+
+
+COMMON_HEAD = [
+    Column("id", "string", "Permanent identifier; the page is /<kind>/<id>.html", lambda c: c.id),
+    Column("label_th", "string", "Name or title in Thai", lambda c: c.label.get("th")),
+    Column("label_en", "string", "Name or title in English", lambda c: c.label.get("en")),
+]
+COMMON_TAIL = [
+    Column("summary_th", "string", "Summary in Thai", _summary("th")),
+    Column("summary_en", "string", "Summary in English (empty if not translated)", _summary("en")),
+    Column("completeness", "string", "stub | partial | complete", lambda c: c.completeness),
+    Column("updated", "date", "Date the Thai text was last revised", lambda c: c.updated),
+    Column("sources", "string", "Source ids (see sources.csv), separated by '; '",
+           lambda c: "; ".join(s.id for s in c.sources)),
+    Column("aliases", "string", "Former ids that redirect here, separated by '; '",
+           lambda c: "; ".join(c.aliases)),
+]
+COLUMNS: dict[str, list[Column]] = {
+    "cities": COMMON_HEAD + [
+        Column("province_th", "string", "Province (Thai)", _bi("province", "th")),
+        Column("province_en", "string", "Province (English)", _bi("province", "en")),
+        Column("region", "string", "Region id (see vocabularies.json)",
+               lambda c: c.fields.get("region")),
+        Column("research_area_th", "string", "Research area (Thai)", _bi("research_area", "th")),
+        Column("research_area_en", "string", "Research area (English)",
+               _bi("research_area", "en")),
+        Column("lat", "number", "Latitude, decimal degrees",
+               lambda c: (c.fields.get("location") or {}).get("lat")),
+        Column("lon", "number", "Longitude, decimal degrees",
+               lambda c: (c.fields.get("location") or {}).get("lon")),
+        Column("cohort", "string", "Programme round the city joined (CE years)",
+               lambda c: c.fields.get("cohort")),
+        Column("gnlc_member_since", "integer", "Year the city joined UNESCO GNLC (CE)",
+               lambda c: c.fields.get("gnlc_member_since")),
+        Column("websites", "string", "Websites, separated by '; '",
+               lambda c: "; ".join(c.fields.get("websites") or [])),
+        Column("projects", "string", "Ids of the city's projects", lambda c: _ids(c.projects)),
+        Column("lessons", "string", "Ids of related lessons", lambda c: _ids(c.lessons)),
+    ] + COMMON_TAIL,
+    "projects": COMMON_HEAD + [
+        Column("city", "string", "City id", lambda p: p.fields.get("city")),
+        Column("area_th", "string", "Area (Thai)", _bi("area", "th")),
+        Column("area_en", "string", "Area (English)", _bi("area", "en")),
+        Column("round", "string", "Programme round (CE years)", lambda p: p.fields.get("round")),
+        Column("period_start", "integer", "First year (CE)",
+               lambda p: (p.fields.get("period") or {}).get("start")),
+        Column("period_end", "integer", "Last year (CE)",
+               lambda p: (p.fields.get("period") or {}).get("end")),
+        Column("funder_th", "string", "Funder (Thai)", _bi("funder", "th")),
+        Column("funder_en", "string", "Funder (English)", _bi("funder", "en")),
+        Column("programme_th", "string", "Programme (Thai)", _bi("programme", "th")),
+        Column("programme_en", "string", "Programme (English)", _bi("programme", "en")),
+        Column("lead_th", "string", "Project lead (Thai)",
+               lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("th")),
+        Column("lead_en", "string", "Project lead (English)",
+               lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("en")),
+        Column("institution_en", "string", "Lead's institution (English)",
+               lambda p: ((p.fields.get("lead") or {}).get("institution") or {}).get("en")),
+        Column("themes", "string", "Theme ids, separated by '; '",
+               lambda p: "; ".join(p.fields.get("themes") or [])),
+        Column("sdgs", "string", "SDG numbers, separated by '; '",
+               lambda p: "; ".join(str(s) for s in p.fields.get("sdgs") or [])),
+        Column("outcomes", "string", "Reported figures as key=value, separated by '; '",
+               lambda p: "; ".join(f"{o['key']}={o['value']}" for o in
+                                   p.fields.get("outcomes") or [])),
+        Column("status", "string", "complete | needs-research", lambda p: p.fields.get("status")),
+        Column("lessons", "string", "Ids of related lessons", lambda p: _ids(p.lessons)),
+    ] + COMMON_TAIL,
+    "lessons": COMMON_HEAD + [
+        Column("themes", "string", "Theme ids, separated by '; '",
+               lambda ls: "; ".join(ls.fields.get("themes") or [])),
+        Column("cities", "string", "City ids", lambda ls: _ids(ls.cities)),
+        Column("projects", "string", "Project ids", lambda ls: _ids(ls.projects)),
+    ] + COMMON_TAIL,
+}
+
+
+def case_record(case: Case, languages: list[str]) -> dict[str, Any]:
+    """The JSON form of a case: its validated fields, its texts and its resolved links."""
+    record: dict[str, Any] = {"id": case.id, "kind": case.kind}
+    record.update({k: v for k, v in case.fields.items() if k != "id"})
+    primary = languages[0]
+    record["urls"] = {
+        lang: (f"{case.kind}/{case.id}.html" if lang == primary
+               else f"{lang}/{case.kind}/{case.id}.html")
+        for lang in languages
+    }
+    record["texts"] = {
+        lang: {"summary": text.summary, "body": text.body, "translated": text.translated,
+               "outdated": text.outdated}
+        for lang, text in case.texts.items()
+    }
+    if isinstance(case, City):
+        record["projects"] = [p.id for p in case.projects]
+        record["lessons"] = [ls.id for ls in case.lessons]
+    elif isinstance(case, Project):
+        record["lessons"] = [ls.id for ls in case.lessons]
+    elif isinstance(case, Lesson):
+        record["cities"] = [c.id for c in case.cities]
+        record["projects"] = [p.id for p in case.projects]
+    return record
+
+
+def _csv(rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    # A BOM so that Excel opens Thai text as UTF-8 instead of mojibake.
+    return "\ufeff" + buffer.getvalue()
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def export_files(archive: Archive, vocabularies: dict[str, Any]) -> dict[str, str]:
+    """Path under the site → text, for every open-data file."""
+    files: dict[str, str] = {}
+    resources = []
+    for kind, columns in COLUMNS.items():
+        cases = list(archive.by_kind(kind).values())
+        files[f"{DATA_DIR}/{kind}.json"] = _json(
+            [case_record(case, archive.languages) for case in cases])
+        files[f"{DATA_DIR}/{kind}.csv"] = _csv(
+            [[c.name for c in columns]] + [[c.get(case) for c in columns] for case in cases])
+        resources.append({
+            "name": kind, "path": f"{kind}.csv", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8-sig", "profile": "tabular-data-resource",
+            "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.description}
+                                  for c in columns], "primaryKey": ["id"]},
+        })
+    sources = [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date,
+                "url": s.url, "note": s.note} for s in archive.sources.values()]
+    files[f"{DATA_DIR}/sources.json"] = _json(sources)
+    source_columns = ["id", "title_th", "title_en", "publisher_th", "publisher_en", "date", "url"]
+    files[f"{DATA_DIR}/sources.csv"] = _csv([source_columns] + [
+        [s.id, s.title.get("th"), s.title.get("en"), (s.publisher or {}).get("th"),
+         (s.publisher or {}).get("en"), s.date, s.url] for s in archive.sources.values()])
+    resources.append({
+        "name": "sources", "path": "sources.csv", "format": "csv", "mediatype": "text/csv",
+        "encoding": "utf-8-sig", "profile": "tabular-data-resource",
+        "schema": {"fields": [{"name": n, "type": "string"} for n in source_columns],
+                   "primaryKey": ["id"]},
+    })
+    files[f"{DATA_DIR}/vocabularies.json"] = _json(vocabularies)
+    resources.append({"name": "vocabularies", "path": "vocabularies.json", "format": "json",
+                      "mediatype": "application/json"})
+    for name, schema in published_schemas(vocabularies).items():
+        files[f"{DATA_DIR}/schemas/{name}.json"] = _json(schema)
+        resources.append({"name": f"schema-{name}", "path": f"schemas/{name}.json",
+                          "format": "json", "mediatype": "application/schema+json"})
+    files[f"{DATA_DIR}/datapackage.json"] = _json({
+        "profile": "data-package",
+        "name": "learning-city-knowledge-bank",
+        "title": "Learning City Knowledge Bank — open data",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                      "title": "Creative Commons Attribution 4.0"}],
+        "resources": resources,
+    })
+    return files
