@@ -35,6 +35,7 @@ class LearningCityConfig(Config):
     content_dir = config_options.Type(str, default="content")
     build_dir = config_options.Type(str, default=".cache/docs")
     strict = config_options.Type(bool, default=False)
+    edit_branch = config_options.Type(str, default="main")
     # Everything else a fork sets (names, description, nav order) is read by
     # generator.config from this same block; unknown keys are accepted here for that reason.
 
@@ -52,7 +53,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
         # Keep the fork-facing keys (site names, nav order…) out of MkDocs' strict checking.
-        known = {"content_dir", "build_dir", "strict"}
+        known = {"content_dir", "build_dir", "strict", "edit_branch"}
         return super().load_config({k: v for k, v in options.items() if k in known},
                                    config_file_path)
 
@@ -100,6 +101,15 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output_content, encoding="utf-8")
         return self._primary_404 or output_content
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """"Edit this page" opens the case file the page was generated from, not the
+        generated Markdown in the build folder."""
+        source = ((page.meta or {}).get("lc") or {}).get("source")
+        repo = str(config.repo_url or "").rstrip("/")
+        page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{source}" \
+            if repo and source else None
+        return context
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         if self.generated is None:

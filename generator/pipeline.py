@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .export import export_files
+from .gitdates import last_changed
 from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
 from .problems import Problems
@@ -65,7 +66,7 @@ def generate(config: SiteConfig, strict: bool = False) -> tuple[Generated | None
         return None, checked.problems
     archive = build_archive(checked.loaded)
     nonce = _PROCESS_NONCE
-    rendered = render_site(archive, config, nonce)
+    rendered = render_site(archive, config, nonce, changed=last_changed(config.root))
     vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}
     rendered.files.update(export_files(archive, vocabularies))
     static = media_files(config)

@@ -13,6 +13,7 @@ import markupsafe
 from ..config import SiteConfig
 from ..export import COLUMNS
 from ..model import Archive, Case, Term
+from . import jsonld
 from .context import TEMPLATE_DIR, PageContext
 from .reference import reference_context
 
@@ -48,8 +49,10 @@ def environment() -> jinja2.Environment:
 
 class Renderer:
     def __init__(self, archive: Archive, config: SiteConfig, nonce: str,
-                 map_svg: dict[str, str] | None = None) -> None:
+                 map_svg: dict[str, str] | None = None,
+                 changed: dict[str, str] | None = None) -> None:
         self.archive = archive
+        self.changed = changed or {}  # content file → date of its last commit
         self.config = config
         self.nonce = nonce  # marks where untrusted body HTML starts/ends for the sanitiser
         self.env = environment()
@@ -97,9 +100,12 @@ class Renderer:
         fallback = text is None
         text = text or case.text(self.archive.primary)
         assert text is not None
+        page_url = self._page_url(ctx)
         self._emit(CASE_TEMPLATES[case.kind], ctx, case=case, f=_Fields(case.fields),
                    title=ctx.t(case.label), summary=text.summary, text=text,
-                   fallback=fallback, page_url=self._page_url(ctx))
+                   fallback=fallback, page_url=page_url, source=text.rel,
+                   changed=self.changed.get(text.rel) or case.updated,
+                   jsonld=jsonld.describe(case, ctx, text.summary, page_url))
 
     def _page(self, page: Case, lang: str) -> None:
         ctx = self._ctx(page.id, lang)
@@ -111,7 +117,8 @@ class Renderer:
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ctx.t(page.label)}\n\n{body}"
         self._emit("page.md.j2", ctx, page=page, title=ctx.t(page.label), summary=text.summary,
-                   body=body, fallback=fallback)
+                   body=body, fallback=fallback, source=text.rel,
+                   changed=self.changed.get(text.rel) or page.updated)
 
     def _default_home(self, lang: str) -> None:
         """A fork with no pages still gets a home page: the site name, figures, entry points."""
@@ -119,7 +126,8 @@ class Renderer:
         body = f"# {self._site_name(lang)}\n\n{{{{ figures }}}}\n\n{{{{ entry_points }}}}\n"
         self._emit("page.md.j2", ctx, page=Case("pages", "index", {}, {}, {}),
                    title=self._site_name(lang), summary="",
-                   body=self._expand_placeholders(body, ctx), fallback=False)
+                   body=self._expand_placeholders(body, ctx), fallback=False, source="",
+                   changed="")
 
     def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
         figures = self.archive.figures()
@@ -207,5 +215,6 @@ class _Fields(dict[str, Any]):
 
 
 def render_site(archive: Archive, config: SiteConfig, nonce: str,
-                map_svg: dict[str, str] | None = None) -> RenderResult:
-    return Renderer(archive, config, nonce, map_svg).render()
+                map_svg: dict[str, str] | None = None,
+                changed: dict[str, str] | None = None) -> RenderResult:
+    return Renderer(archive, config, nonce, map_svg, changed).render()

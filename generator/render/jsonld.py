@@ -1,0 +1,49 @@
+"""schema.org descriptions of cases, for search engines and citation tools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Case, City, Lesson, Project
+from .context import PageContext
+
+
+def describe(case: Case, ctx: PageContext, summary: str, url: str) -> dict[str, Any]:
+    other = [lang for lang in case.label if lang != ctx.lang]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "name": ctx.t(case.label),
+        "alternateName": [case.label[lang] for lang in other if case.label.get(lang)],
+        "description": summary,
+        "inLanguage": ctx.lang,
+        "dateModified": case.updated,
+        "identifier": case.id,
+    }
+    if url.startswith("http"):
+        data["url"] = url
+    if isinstance(case, City):
+        data["@type"] = "Place"
+        location = case.fields.get("location") or {}
+        if location:
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": location.get("lat"),
+                           "longitude": location.get("lon")}
+        data["address"] = {"@type": "PostalAddress", "addressCountry": "TH",
+                           "addressRegion": ctx.t(case.fields.get("province"))}
+    elif isinstance(case, Project):
+        data["@type"] = "ResearchProject"
+        if case.fields.get("funder"):
+            data["funder"] = {"@type": "Organization", "name": ctx.t(case.fields["funder"])}
+        if case.city:
+            data["location"] = {"@type": "Place", "name": ctx.t(case.city.label)}
+        period = case.fields.get("period") or {}
+        if period.get("start"):
+            data["foundingDate"] = str(period["start"])
+        if period.get("end"):
+            data["dissolutionDate"] = str(period["end"])
+        data["keywords"] = [ctx.t(t.label) for t in case.themes]
+    elif isinstance(case, Lesson):
+        data["@type"] = "CreativeWork"
+        data["about"] = [ctx.t(t.label) for t in case.themes]
+        data["mentions"] = [{"@type": "Place", "name": ctx.t(c.label)} for c in case.cities]
+    data["citation"] = [ctx.t(s.title) for s in case.sources]
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
