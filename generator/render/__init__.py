@@ -15,6 +15,7 @@ from ..export import COLUMNS
 from ..model import Archive, Case, Term
 from . import jsonld
 from .context import TEMPLATE_DIR, PageContext
+from .map import render_map
 from .reference import reference_context
 
 CASE_TEMPLATES = {"cities": "city.md.j2", "projects": "project.md.j2", "lessons": "lesson.md.j2"}
@@ -49,14 +50,12 @@ def environment() -> jinja2.Environment:
 
 class Renderer:
     def __init__(self, archive: Archive, config: SiteConfig, nonce: str,
-                 map_svg: dict[str, str] | None = None,
                  changed: dict[str, str] | None = None) -> None:
         self.archive = archive
         self.changed = changed or {}  # content file → date of its last commit
         self.config = config
         self.nonce = nonce  # marks where untrusted body HTML starts/ends for the sanitiser
         self.env = environment()
-        self.map_svg = map_svg or {}
         self.files: dict[str, str] = {}
 
     def render(self) -> RenderResult:
@@ -68,7 +67,24 @@ class Renderer:
             if "index" not in self.archive.pages:
                 self._default_home(lang)
             self._indexes(lang)
+        self.files["assets/stylesheets/colors.css"] = self._colors_css()
         return RenderResult(self.files, self._nav())
+
+    def _colors_css(self) -> str:
+        """The fork's colours, from mkdocs.yml, as Material's CSS variables."""
+        colors = {"primary": "#00695c", "accent": "#b23c17",
+                  **(self.config.settings.get("colors") or {})}
+        return (
+            "/* Generated from mkdocs.yml (plugins → learningcity → colors). */\n"
+            ":root, [data-md-color-scheme=default] {\n"
+            f"  --md-primary-fg-color: {colors['primary']};\n"
+            f"  --md-primary-fg-color--light: {colors['primary']};\n"
+            f"  --md-primary-fg-color--dark: {colors['primary']};\n"
+            "  --md-primary-bg-color: #fff;\n"
+            f"  --md-accent-fg-color: {colors['accent']};\n"
+            f"  --md-typeset-a-color: {colors['primary']};\n"
+            "}\n"
+        )
 
     # -- helpers --------------------------------------------------------------------------
     def _ctx(self, path: str, lang: str) -> PageContext:
@@ -159,9 +175,11 @@ class Renderer:
         orphans = [c for c in archive.cities.values() if c.region is None]
         if orphans:
             by_region.append((None, orphans))  # type: ignore[arg-type]
-        self._emit("cities_index.md.j2", self._ctx("cities/index", lang),
+        cities_ctx = self._ctx("cities/index", lang)
+        self._emit("cities_index.md.j2", cities_ctx,
                    cities=list(archive.cities.values()), by_region=by_region,
-                   map_svg=self.map_svg.get(lang, ""))
+                   map_svg=render_map(list(archive.cities.values()), cities_ctx)
+                   if archive.cities else "")
         self._emit("projects_index.md.j2", self._ctx("projects/index", lang),
                    projects=sorted(archive.projects.values(), key=lambda p: ctx.t(p.label)))
         self._emit("lessons_index.md.j2", self._ctx("lessons/index", lang),
@@ -215,6 +233,5 @@ class _Fields(dict[str, Any]):
 
 
 def render_site(archive: Archive, config: SiteConfig, nonce: str,
-                map_svg: dict[str, str] | None = None,
                 changed: dict[str, str] | None = None) -> RenderResult:
-    return Renderer(archive, config, nonce, map_svg, changed).render()
+    return Renderer(archive, config, nonce, changed).render()
