@@ -25,7 +25,8 @@ from . import report
 from .config import SiteConfig, load_config
 from .pipeline import Generated, generate
 from .render.sanitize import clean_marked_regions
-from .postbuild import write_missing_sitemaps
+from .model import archive_redirects, archive_titles
+from .postbuild import write_missing_sitemaps, write_redirects, write_site_zip
 from .render.write import swap_directory
 
 log = logging.getLogger("mkdocs.plugins.learningcity")
@@ -105,7 +106,12 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """"Edit this page" opens the case file the page was generated from, not the
         generated Markdown in the build folder."""
-        source = ((page.meta or {}).get("lc") or {}).get("source")
+        lc = (page.meta or {}).get("lc") or {}
+        source = lc.get("source")
+        if lc.get("changed"):
+            # The sitemap's <lastmod>: when the text changed, not when the site was built,
+            # so that two builds of one commit are identical.
+            page.update_date = str(lc["changed"])
         repo = str(config.repo_url or "").rstrip("/")
         page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{source}" \
             if repo and source else None
@@ -119,8 +125,15 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     @event_priority(-200)  # after i18n (-100) has built the other languages
     def on_post_build(self, *, config: Any) -> None:
         self._depth -= 1
-        if self._depth == 0:
-            write_missing_sitemaps(Path(config.site_dir))
+        if self._depth == 0 and self.generated is not None:
+            site_dir = Path(config.site_dir)
+            write_missing_sitemaps(site_dir)
+            archive = self.generated.archive
+            write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
+                            archive.languages)
+            # Keep this last: the offline ZIP must hold everything written above.
+            name = str(self._site.settings.get("download_name", "site")) if self._site else "site"
+            write_site_zip(site_dir, f"downloads/{name}.zip", name)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True

@@ -218,3 +218,15 @@ def build_archive(loaded: LoadedContent) -> Archive:
     for id_, doc in loaded.primaries("pages").items():
         archive.pages[id_] = Case(**common("pages", id_, doc, "title"))
     return archive
+
+
+def archive_redirects(archive: Archive) -> dict[str, str]:
+    """Old page path → current page path, from every case's `aliases`."""
+    return {f"{case.kind}/{alias}": f"{case.kind}/{case.id}"
+            for case in archive.cases() for alias in case.aliases}
+
+
+def archive_titles(archive: Archive) -> dict[str, str]:
+    """"lang:kind/id" → the case's label in that language (for redirect pages)."""
+    return {f"{lang}:{case.kind}/{case.id}": pick(case.label, lang, archive.primary)
+            for case in archive.cases() for lang in archive.languages}

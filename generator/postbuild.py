@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import zipfile
 from pathlib import Path
 
 EMPTY_SITEMAP = (
@@ -22,3 +24,64 @@ def write_missing_sitemaps(site_dir: Path) -> int:
             target.write_text(EMPTY_SITEMAP, encoding="utf-8")
             written += 1
     return written
+
+
+REDIRECT = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{target}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def write_redirects(site_dir: Path, redirects: dict[str, str], titles: dict[str, str],
+                    languages: list[str]) -> int:
+    """An HTML page at every old URL (an alias) that sends the reader to the case's URL.
+
+    `redirects` maps "cities/old-id" to "cities/new-id". A meta refresh works on any host
+    and from file://, which HTTP redirects and the mkdocs-redirects plugin (whose pages the
+    i18n plugin's per-language builds overwrite) do not cover.
+    """
+    written = 0
+    for old, new in sorted(redirects.items()):
+        for index, lang in enumerate(languages):
+            prefix = "" if index == 0 else f"{lang}/"
+            path = site_dir / f"{prefix}{old}.html"
+            if path.exists():
+                continue  # never hide a real page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            target = Path(new).name + ".html"  # aliases stay within their kind's folder
+            path.write_text(REDIRECT.format(lang=lang, target=target,
+                                            title=html.escape(titles.get(f"{lang}:{new}", new))),
+                            encoding="utf-8")
+            written += 1
+    return written
+
+
+# 1980-01-01, the earliest date a ZIP can hold: a fixed date makes the archive reproducible.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_site_zip(site_dir: Path, relative_path: str, folder_name: str) -> Path:
+    """The whole built site as one ZIP for offline reading (open index.html from it)."""
+    target = site_dir / relative_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p != target)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in files:
+            rel = path.relative_to(site_dir).as_posix()
+            if rel.startswith(str(Path(relative_path).parent) + "/"):
+                continue  # earlier downloads are not part of the site
+            info = zipfile.ZipInfo(f"{folder_name}/{rel}", date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+    return target

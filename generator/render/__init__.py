@@ -196,8 +196,25 @@ class Renderer:
         counts = {kind: len(archive.by_kind(kind)) for kind in ("cities", "projects", "lessons")}
         counts["sources"] = len(archive.sources)
         self._emit("data.md.j2", self._ctx("data", lang), kinds=list(COLUMNS), counts=counts,
-                   codebook=list(COLUMNS.items()))
+                   codebook=list(COLUMNS.items()),
+                   download_name=self.config.settings.get("download_name", "site"))
         self._emit("reference.md.j2", self._ctx("reference", lang), **reference_context())
+        self._emit("print.md.j2", self._ctx("print", lang), sections=self._print_sections(lang))
+
+    def _print_sections(self, lang: str) -> list[tuple[str, str, list[Any]]]:
+        """Every case's text for the one printable page, headings pushed two levels down."""
+        ctx = self._ctx("print", lang)
+        sections = []
+        for kind in ("cities", "projects", "lessons"):
+            cases = []
+            for case in self.archive.by_kind(kind).values():
+                text = case.text(lang) or case.text(self.archive.primary)
+                assert text is not None
+                body = re.sub(r"^(#{1,4})(\s)", r"##\1\2", text.body, flags=re.MULTILINE)
+                cases.append((case, text, case.text(lang) is None, body))
+            if cases:
+                sections.append((kind, ctx.label(kind), cases))
+        return sections
 
     def _in_theme(self, theme: Term) -> tuple[list[Case], list[Case]]:
         projects = [p for p in self.archive.projects.values() if theme in p.themes]

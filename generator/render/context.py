@@ -77,6 +77,12 @@ class PageContext:
         rel = posixpath.relpath(f"{target}.html", start or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def url_file(self, target: str) -> str:
+        """Relative URL of a file at the site root, for raw HTML, from this language's page."""
+        start = posixpath.dirname(self.path)
+        prefix = "" if self.lang == self.primary else "../"  # /en/ pages sit one level down
+        return prefix + posixpath.relpath(target, start or ".")
+
     def case_url(self, case: Case) -> str:
         return self.url(f"{case.kind}/{case.id}")
 
