@@ -120,9 +120,11 @@ class Archive:
         return {"cities": self.cities, "projects": self.projects, "lessons": self.lessons,
                 "pages": self.pages}[kind]
 
-    def figures(self) -> dict[str, int]:
-        """Headline figures, counted from the content — never typed into a template."""
-        cohort = "2020-2021"
+    def figures(self, cohort: str | None = None) -> dict[str, int]:
+        """Headline figures, counted from the content — never typed into a template.
+
+        `cohort` (e.g. "2020-2021", set in mkdocs.yml) selects the round whose cities and
+        projects the headline counts; without it every city and project counts."""
         participants = sum(
             outcome.get("value", 0)
             for project in self.projects.values()
@@ -131,9 +133,10 @@ class Archive:
         )
         return {
             "cities": len(self.cities),
-            "cohort_cities": sum(c.fields.get("cohort") == cohort for c in self.cities.values()),
+            "cohort_cities": sum(cohort is None or c.fields.get("cohort") == cohort
+                                 for c in self.cities.values()),
             "projects": len(self.projects),
-            "round_projects": sum(p.fields.get("round") == cohort
+            "round_projects": sum(cohort is None or p.fields.get("round") == cohort
                                   for p in self.projects.values()),
             "lessons": len(self.lessons),
             "gnlc_members": sum(c.fields.get("gnlc_member_since") is not None

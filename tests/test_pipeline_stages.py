@@ -67,7 +67,8 @@ def test_model_links_both_ways(mini: Project) -> None:
     assert lesson in project.lessons and lesson in city.lessons
     assert lesson.cities == [city] and lesson.projects == [project]
     assert archive.figures()["participants"] == 209
-    assert archive.figures()["cohort_cities"] == 2
+    assert archive.figures("2020-2021")["cohort_cities"] == 2
+    assert archive.figures("2024-2025")["cohort_cities"] == 0
 
 
 def test_render_writes_every_case_in_every_language(mini: Project) -> None:

@@ -146,14 +146,16 @@ class Renderer:
                    changed="")
 
     def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
-        figures = self.archive.figures()
-        shown = [("cities", figures["cohort_cities"] or figures["cities"]),
-                 ("projects", figures["round_projects"] or figures["projects"]),
+        settings = self.config.settings.get("figures") or {}
+        figures = self.archive.figures(settings.get("cohort"))
+        shown = [("cities", figures["cohort_cities"]), ("projects", figures["round_projects"]),
                  ("lessons", figures["lessons"]), ("gnlc", figures["gnlc_members"]),
                  ("participants", figures["participants"])]
+        labels = settings.get("labels") or {}
         blocks = {
             "figures": self.env.get_template("figures.md.j2").render(
-                ctx=ctx, figures=[(k, v) for k, v in shown if v]),
+                ctx=ctx, figures=[(ctx.t(labels.get(k)) or ctx.label("figures_" + k), v)
+                                  for k, v in shown if v]),
             "entry_points": self.env.get_template("entry_points.md.j2").render(ctx=ctx),
         }
         lines = []
