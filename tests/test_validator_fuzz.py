@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -59,3 +60,62 @@ def test_yaml_punctuation_soup_never_raises(text: str) -> None:
 
 def teardown_module() -> None:
     shutil.rmtree(_BASE, ignore_errors=True)
+
+
+CHECKER = None
+
+
+def _checker():  # type: ignore[no-untyped-def]
+    global CHECKER
+    if CHECKER is None:
+        from generator.validate import reference_sets
+        from generator.validate.schema import SchemaChecker
+
+        CHECKER = SchemaChecker(reference_sets(check(CONFIG).loaded))
+    return CHECKER
+
+
+VALID_CITY = {
+    "id": "khon-kaen", "name": {"th": "ขอนแก่น", "en": "Khon Kaen"},
+    "province": {"th": "ขอนแก่น", "en": "Khon Kaen"}, "region": "northeast",
+    "research_area": {"th": "ก", "en": "k"}, "location": {"lat": 16.4, "lon": 102.8},
+    "cohort": "2020-2021", "gnlc_member_since": 2024, "websites": ["https://a.th"],
+    "completeness": "partial", "updated": "2026-11-25", "aliases": [], "summary": "ก",
+    "sources": ["seed-a"],
+}
+# For each field, values a contributor might type: some valid, most not.
+CANDIDATES = {
+    "id": ["khon-kaen", "Khon Kaen", "", 5],
+    "name": [{"th": "ก", "en": "k"}, {"th": "ก"}, "ขอนแก่น", {"th": "", "en": "k"},
+             {"th": "ก", "en": "k", "fr": "x"}],
+    "region": ["north", "nowhere", 3, None],
+    "location": [{"lat": 16.0, "lon": 100.0}, {"lat": 40.0, "lon": 100.0}, {"lat": "n", "lon": 1},
+                 {"lat": 16.0}],
+    "cohort": [None, "2563-2564", "2020", 2020],
+    "gnlc_member_since": [None, 2563, 1800, "2024", 2022.5, True],
+    "websites": [[], ["www.a.th"], ["ftp://x"], ["https://"], ["https://a.th", "https://a.th"]],
+    "completeness": ["stub", "done", None],
+    "updated": ["2026-01-01", "2026-02-31", "25/11/2026", "2026-1-1", 20261125],
+    "aliases": [["a"], ["B"], ["a", "a"], "a"],
+    "summary": ["", "x" * 700, None, 3],
+    "sources": [["seed-a"], [], ["seed-b"], ["seed-a", "seed-a"], "seed-a"],
+    "nmae": ["x"],
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(CANDIDATES)), st.integers(0, 9), st.booleans()),
+                max_size=3))
+def test_fast_path_agrees_with_the_explaining_validator(mutations: list) -> None:
+    """The compiled validator may only say "valid" when jsonschema finds nothing, and the
+    other way round: start from a valid city and change up to three fields."""
+    data = json.loads(json.dumps(VALID_CITY))
+    for key, pick, delete in mutations:
+        if delete and key in data:
+            del data[key]
+        else:
+            options = CANDIDATES[key]
+            data[key] = options[pick % len(options)]
+    checker = _checker()
+    full = list(checker._validators["city"].iter_errors(data))
+    assert checker.is_valid("city", data) == (full == []), (data, [e.message for e in full])

@@ -8,6 +8,7 @@ ourselves so that every problem can point at a line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import yaml
@@ -22,6 +23,9 @@ Path = tuple[str | int, ...]
 _STANDARD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STANDARD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+_STR, _TIMESTAMP = f"{_STANDARD}str", f"{_STANDARD}timestamp"
+_NULL, _INT = f"{_STANDARD}null", f"{_STANDARD}int"
+_PLAIN_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
 
 
 @dataclass(frozen=True)
@@ -172,9 +176,14 @@ class _Builder:
             return items
         if node.tag not in _SCALAR_TAGS:
             raise YamlError("yaml-tag", line, col, node.tag, dotted(path))
-        if node.tag == f"{_STANDARD}timestamp":
-            # Keep dates as the text the contributor typed; the schema checks their format.
+        tag = node.tag
+        if tag == _STR or tag == _TIMESTAMP:
+            # Dates stay the text the contributor typed; the schema checks their format.
             return node.value
+        if tag == _NULL:
+            return None
+        if tag == _INT and _PLAIN_INT.match(node.value):
+            return int(node.value)  # the common case, without PyYAML's general constructor
         try:
             return _constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
