@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test test-fast browser lock clean help
+.PHONY: serve build validate test test-fast browser lock clean help bench
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 with live reload"
@@ -57,3 +57,8 @@ lock:
 
 clean:
 	rm -rf site site.partial .cache
+
+# Benchmarks (figures in README.md): slow, run by hand.
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r bench/requirements.txt
+	$(BIN)/python bench/run.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,4 +72,7 @@ def generate(config: SiteConfig, strict: bool = False) -> tuple[Generated | None
     rendered.files.update(export_files(archive, vocabularies))
     static = media_files(config)
     written = sync_tree(rendered.files, config.build_dir, static)
+    # The navigation beside the pages, so tools (bench/run.py's plain-MkDocs baseline) can
+    # build exactly the same site without the generator.
+    (config.build_dir.parent / "nav.json").write_text(json.dumps(rendered.nav), encoding="utf-8")
     return Generated(archive, rendered, checked.problems, nonce, written, static), checked.problems

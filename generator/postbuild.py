@@ -75,7 +75,7 @@ def write_site_zip(site_dir: Path, relative_path: str, folder_name: str) -> Path
     target = site_dir / relative_path
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p != target)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for path in files:
             rel = path.relative_to(site_dir).as_posix()
             if rel.startswith(str(Path(relative_path).parent) + "/"):
