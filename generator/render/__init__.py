@@ -184,10 +184,10 @@ class Renderer:
                    if archive.cities else "")
         self._emit("projects_index.md.j2", self._ctx("projects/index", lang),
                    projects=sorted(archive.projects.values(), key=lambda p: ctx.t(p.label)))
+        themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
         self._emit("lessons_index.md.j2", self._ctx("lessons/index", lang),
                    lessons=list(archive.lessons.values()),
-                   by_theme=[])
-        themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
+                   by_theme=[(t, lessons) for t, (_, lessons) in themes if lessons])
         self._emit("themes_index.md.j2", self._ctx("themes/index", lang),
                    themes=[(t, len(p) + len(ls)) for t, (p, ls) in themes])
         for theme, (projects, lessons) in themes:
