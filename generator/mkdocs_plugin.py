@@ -28,6 +28,7 @@ from .render.sanitize import clean_marked_regions
 from .model import archive_redirects, archive_titles
 from .postbuild import write_missing_sitemaps, write_redirects, write_site_zip
 from .render.write import swap_directory
+from .search import write_search
 
 log = logging.getLogger("mkdocs.plugins.learningcity")
 
@@ -131,6 +132,8 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             archive = self.generated.archive
             write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
                             archive.languages)
+            # Thai-aware search per language: search/<lang>/ and <lang>/search.html.
+            write_search(site_dir, list(archive.languages))
             # Keep this last: the offline ZIP must hold everything written above.
             name = str(self._site.settings.get("download_name", "site")) if self._site else "site"
             write_site_zip(site_dir, f"downloads/{name}.zip", name)

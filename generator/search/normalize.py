@@ -1,0 +1,133 @@
+"""Text normalisation and keys: the one rule shared by the index and the query.
+
+theme/assets/javascripts/search.js implements exactly the same steps (`normalize`, `runs`,
+`keys`); tests/test_search_browser.py checks both give the same output on the same strings.
+
+No word segmenter is involved, so the index and the query can never disagree on where Thai
+words begin and end:
+
+* Thai text is cut into *runs* (maximal sequences of Thai letters and marks; the spaces that
+  Thai writers put between phrases are removed first) and every run is indexed by its
+  character trigrams, plus one trigram ending in the end-of-run sentinel ``$`` so that a
+  two-character query can be answered by a prefix look-up. A query of three or more Thai
+  characters must match all of its trigrams, wherever the reader's word boundaries fall.
+* Other scripts (English, digits) are cut into words at separators; every word of two or more
+  characters is a key, and the last word of a query also matches as a prefix.
+
+Tone marks and vowels are kept: ขอนแก่น and ขอนแกน are different keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Thai letters, vowels, tone marks, ฯ and ๆ; not ฿, ๏, ๚, ๛ nor the Thai digits (folded to 0-9).
+THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
+THAI_CHAR = re.compile(f"[{THAI}]")
+# Characters that carry no meaning for search: zero-width space and joiners, word joiner,
+# byte-order mark, soft hyphen.
+_IGNORABLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Spaces that may sit between two Thai phrases (not U+2029, the extractor's block break).
+_SPACES = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+_THAI_GAP = re.compile(f"(?<=[{THAI}]){_SPACES}(?=[{THAI}])")
+_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+SENTINEL = "$"
+MAX_WORD = 40  # longer non-Thai words are cut (URLs, hashes)
+MIN_KEY = 2
+
+
+def normalize(text: str) -> str:
+    """NFC, case-folded (Unicode default lower-case mapping, as JavaScript's toLowerCase),
+    Thai digits as 0-9, common Thai typing variants folded, spaces between Thai removed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _IGNORABLE.sub("", text).lower().translate(_DIGITS)
+    # Two ways of typing the same letters: nikhahit + sara aa is sara am, two sara e are sara ae.
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")
+    return _THAI_GAP.sub("", text)
+
+
+def _kind(char: str) -> str:
+    if THAI_CHAR.match(char):
+        return "t"
+    if unicodedata.category(char)[0] in "LNM":
+        return "w"
+    return ""
+
+
+def runs(normalized: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) for each run of a normalised string: kind "t" is Thai, "w" other words."""
+    start, current = 0, ""
+    for i, char in enumerate(normalized):
+        kind = _kind(char)
+        if kind != current:
+            if current:
+                yield current, normalized[start:i]
+            start, current = i, kind
+    if current:
+        yield current, normalized[start:]
+
+
+def run_keys(kind: str, run: str) -> list[str]:
+    """The index keys of one run, in order, with repeats."""
+    if kind == "t":
+        padded = run + SENTINEL
+        return [padded[i:i + 3] for i in range(len(run) - 1)]
+    if len(run) < MIN_KEY:
+        return []
+    return [run[:MAX_WORD]]
+
+
+def keys(text: str) -> list[str]:
+    """Every index key of a text (normalised here), in order, with repeats."""
+    out: list[str] = []
+    for kind, run in runs(normalize(text)):
+        out.extend(run_keys(kind, run))
+    return out
+
+
+def shard_of(key: str, shards: int) -> int:
+    """Which shard holds a key: FNV-1a of the code points of its first two characters, so
+    that all keys sharing a two-character prefix (prefix look-ups) live in one shard."""
+    h = 0x811C9DC5
+    for char in key[:2]:
+        h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+class QueryTerm:
+    """One required part of a query: a set of exact keys (all required) or a prefix."""
+
+    __slots__ = ("exact", "prefix", "text")
+
+    def __init__(self, text: str, exact: list[str], prefix: str = "") -> None:
+        self.text = text
+        self.exact = exact
+        self.prefix = prefix
+
+    def __repr__(self) -> str:
+        return f"QueryTerm({self.text!r}, exact={self.exact!r}, prefix={self.prefix!r})"
+
+
+def parse_query(query: str) -> list[QueryTerm]:
+    """The terms of a query. A Thai run of 3+ characters needs all its trigrams; of two
+    characters, any key that starts with it; one Thai character alone is ignored. A word needs
+    its key; the last word, when the reader has not typed a space after it, may be a prefix."""
+    normalized = normalize(query)
+    parts = list(runs(normalized))
+    open_end = bool(normalized) and not normalized[-1].isspace()
+    terms: list[QueryTerm] = []
+    for n, (kind, run) in enumerate(parts):
+        last = n == len(parts) - 1 and open_end
+        if kind == "t":
+            if len(run) >= 3:
+                grams = list(dict.fromkeys(run[i:i + 3] for i in range(len(run) - 2)))
+                terms.append(QueryTerm(run, grams))
+            elif len(run) == 2:
+                terms.append(QueryTerm(run, [], prefix=run))
+        elif len(run) >= MIN_KEY:
+            word = run[:MAX_WORD]
+            terms.append(QueryTerm(run, [word], prefix=word if last else ""))
+    return terms

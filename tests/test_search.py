@@ -1,0 +1,207 @@
+"""Search, Python side: normalisation, keys, postings, extraction, index and ranking."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.search.extract import BLOCK_BREAK, read_page
+from generator.search.index import (Document, build_index, decode_postings, encode_postings,
+                                    render_files)
+from generator.search.normalize import keys, normalize, parse_query, runs, shard_of
+from generator.search.page import make_search_page
+from generator.search.query import MemoryIndex
+
+
+def page_html(title: str, body: str, lang: str = "th", extra_head: str = "") -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><title>{title} - Site</title>'
+            f'<meta property="og:site_name" content="Site">{extra_head}</head><body>'
+            f'<nav>เมนู ไม่ควรค้นเจอ</nav><article class="md-content__inner md-typeset">'
+            f'<h1 id="x">{title}<a class="headerlink" href="#x">¶</a></h1>{body}</article>'
+            f'<footer>ท้ายหน้า</footer></body></html>')
+
+
+def index_of(pages: dict[str, tuple[str, str]], lang: str = "th") -> MemoryIndex:
+    documents = [Document(url, read_page(page_html(title, body, lang))) for url, (title, body)
+                 in pages.items()]
+    return MemoryIndex(build_index(lang, documents))
+
+
+# --- normalisation ---------------------------------------------------------------------
+
+def test_normalize_keeps_tone_marks_and_vowels() -> None:
+    assert normalize("ขอนแก่น") == "ขอนแก่น"
+    assert normalize("ขอนแก่น") != normalize("ขอนแกน")
+    assert "ก่" in normalize("แก่น")
+
+
+def test_normalize_removes_spaces_between_thai_only() -> None:
+    assert normalize("ตลาด ใต้") == "ตลาดใต้"
+    assert normalize("ตลาด\u00a0 \nใต้") == "ตลาดใต้"
+    assert normalize("Living Lab") == "living lab"
+    assert normalize("เมือง KKTT โมเดล") == "เมือง kktt โมเดล"
+    assert normalize("ก" + BLOCK_BREAK + "ข") == "ก" + BLOCK_BREAK + "ข"
+
+
+def test_normalize_folds_case_width_of_variants_and_invisible_characters() -> None:
+    assert normalize("GNLC") == "gnlc"
+    assert normalize("ตลาด\u200bใต้") == "ตลาดใต้"
+    assert normalize("๒๕๖๓") == "2563"
+    assert normalize("น\u0e4d\u0e32") == "น\u0e33"            # ํ + า typed for ำ
+    assert normalize("\u0e40\u0e40ก") == "\u0e41ก"           # เ + เ typed for แ
+    assert normalize("e\u0301") == "\u00e9"                  # NFC
+
+
+def test_runs_split_scripts() -> None:
+    assert list(runs(normalize("KKTTโมเดล, ขอนแก่น 2563"))) == [
+        ("w", "kktt"), ("t", "โมเดล"), ("t", "ขอนแก่น"), ("w", "2563")]
+
+
+def test_keys_are_trigrams_with_end_sentinel_and_words() -> None:
+    assert keys("ขอนแก่น") == ["ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$"]
+    assert keys("นา") == ["นา$"]
+    assert keys("ก") == []
+    assert keys("Living Lab 2020 a") == ["living", "lab", "2020"]
+
+
+def test_query_terms() -> None:
+    [term] = parse_query("หัวหิน")
+    assert term.exact == ["หัว", "ัวห", "วหิ", "หิน"] and not term.prefix
+    [term] = parse_query("นา")
+    assert term.prefix == "นา" and not term.exact
+    assert parse_query("ก") == []
+    living, lab = parse_query("Living Lab")
+    assert (living.exact, living.prefix, lab.exact, lab.prefix) == (
+        ["living"], "", ["lab"], "lab")
+    assert parse_query("lab ")[0].prefix == ""
+
+
+def test_shard_of_is_by_first_two_characters() -> None:
+    for n in (1, 7, 300):
+        assert shard_of("ขอน", n) == shard_of("ขอx", n) == shard_of("ขอ", n)
+        assert 0 <= shard_of("living", n) < n
+
+
+# --- postings --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("postings", [
+    [], [(0, 1, False)], [(0, 1, True), (1, 2, False), (40, 4000, True), (100000, 7, False)],
+])
+def test_postings_round_trip(postings: list[tuple[int, int, bool]]) -> None:
+    text = encode_postings(postings)
+    assert re.fullmatch(r"[A-Za-z0-9_-]*", text)
+    assert decode_postings(text) == postings
+
+
+# --- extraction ------------------------------------------------------------------------
+
+def test_read_page_takes_the_article_only() -> None:
+    page = read_page(page_html("ยะลา", "<p>เมือง<b>ยะลา</b>ออกแบบ</p><script>x=1</script>"
+                               "<div data-lc-search-ignore><p>ข้ามส่วนนี้</p></div>"))
+    assert page.title == "ยะลา"
+    assert "เมืองยะลาออกแบบ" in page.body
+    assert "เมนู" not in page.body and "ท้ายหน้า" not in page.body
+    assert "ข้ามส่วนนี้" not in page.body and "x=1" not in page.body and "¶" not in page.body
+    assert page.headings == ["ยะลา"] and page.indexable
+
+
+def test_read_page_skips_fallback_text_on_translated_sites() -> None:
+    html = page_html("About", '<p>Not translated yet.</p><div lang="th"><p>ภาษาไทย</p></div>',
+                     lang="en")
+    assert "ภาษาไทย" not in read_page(html, {"th"}).body
+    assert "ภาษาไทย" in read_page(html).body
+
+
+@pytest.mark.parametrize("head,body_attr", [
+    ('<meta name="robots" content="noindex">', ""),
+    ('<meta http-equiv="refresh" content="0; url=x.html">', ""),
+    ("", " data-lc-search-ignore"),
+])
+def test_read_page_skips_redirects_and_ignored_pages(head: str, body_attr: str) -> None:
+    html = page_html("x", "<p>y</p>", extra_head=head).replace("<body>", f"<body{body_attr}>")
+    assert not read_page(html).indexable
+
+
+def test_blocks_do_not_run_together() -> None:
+    page = read_page(page_html("t", "<h2>ขอนแก่น</h2><p>เมืองน่าอยู่</p>"))
+    built = build_index("th", [Document("a.html", page)])
+    assert "่นเ" not in built.postings  # no trigram across the heading and the paragraph
+
+
+# --- ranking ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def thai() -> MemoryIndex:
+    return index_of({
+        "market.html": ("ตลาดใต้", "<p>ชุมชนตลาดใต้ร่วมกันฟื้นฟูย่านการค้าเก่าของเมือง</p>"),
+        "huahin.html": ("หัวหิน", "<p>เทศบาลเมืองหัวหินจัดพื้นที่การเรียนรู้ริมทะเล</p>"),
+        "head.html": ("หัวข้อ", "<p>หัวข้อการประชุมของสภาเมืองและหินก้อนใหญ่</p>"),
+        "kk.html": ("ขอนแก่น", "<p>เมืองขอนแก่นใช้ห้องเรียนเมืองและ Living Lab ร่วมกับ KKTT</p>"),
+        "kk2.html": ("งานวิจัย", "<p>ผู้คนในขอนแก่นและการเดินทางของเมือง</p>"),
+        "en.html": ("Metaverse", "<p>The Metaverse classroom project of the GNLC</p>"),
+        "pak.html": ("ปากช่อง", "<p>ปากช่องมีงบประมาณสำหรับห้องเรียนเมือง</p>"),
+    })
+
+
+def test_word_inside_an_unspaced_run_is_found(thai: MemoryIndex) -> None:
+    assert thai.urls("ตลาดใต้")[0] == "market.html"
+    assert thai.urls("ฟื้นฟูย่าน") == ["market.html"]      # middle of a run
+    assert thai.urls("ร่วมกันฟื้นฟู") == ["market.html"]   # crosses newmm word boundaries
+    assert thai.urls("ตลาด ใต้")[0] == "market.html"       # reader's own spaces
+
+
+def test_huahin_is_not_searched_as_hua(thai: MemoryIndex) -> None:
+    assert thai.urls("หัวหิน") == ["huahin.html"]
+    assert "head.html" in thai.urls("หัว")
+
+
+def test_tone_marks_are_kept(thai: MemoryIndex) -> None:
+    assert thai.urls("ขอนแกน") == []
+    assert thai.urls("ขอนแก่น")[:2] == ["kk.html", "kk2.html"]  # title first
+
+
+def test_two_character_query_is_a_prefix_lookup(thai: MemoryIndex) -> None:
+    assert "pak.html" in thai.urls("ปา")
+    assert set(thai.urls("ทะ")) == {"huahin.html"}
+
+
+def test_all_terms_required_and_mixed_queries(thai: MemoryIndex) -> None:
+    assert thai.urls("ขอนแก่น KKTT") == ["kk.html"]
+    assert thai.urls("living lab") == ["kk.html"]
+    assert thai.urls("metaverse gnlc") == ["en.html"]
+    assert thai.urls("metav") == ["en.html"]                 # the open last word is a prefix
+    assert thai.urls("metav ") == []                          # a finished word is not
+    assert thai.urls("ขอนแก่น Metaverse") == []
+
+
+def test_title_matches_rank_first(thai: MemoryIndex) -> None:
+    hits = thai.search("ห้องเรียนเมือง")
+    assert {h.tier for h in hits} == {1}
+    assert thai.search("ปากช่อง")[0].tier == 0
+
+
+def test_render_files_are_registered_scripts() -> None:
+    built = build_index("th", [Document(f"p{i}.html", read_page(page_html(
+        f"หน้า {i}", f"<p>เนื้อหาที่ {i} ขอนแก่น</p>"))) for i in range(40)])
+    files = render_files(built)
+    manifest = files["manifest.js"]
+    assert manifest.startswith('LCSearch.register("th","manifest",')
+    data = json.loads(manifest[len('LCSearch.register("th","manifest",'):-3])
+    assert data["docs"] == 40 and data["chunks"][0] == 0
+    assert all(f"s/{n}.js" in files for n in range(data["shards"]))
+    assert len([f for f in files if f.startswith("d/")]) == len(data["chunks"])
+
+
+def test_search_page_from_home_page() -> None:
+    home = (page_html("หน้าแรก", "<p>ยินดีต้อนรับ</p>")
+            .replace("<nav>", '<div data-lc-search data-lc-labels=\'{"title": "ค้นหา", '
+                     '"label": "ค้นหาในคลัง", "nojs": "ต้องใช้ JavaScript"}\'></div><nav>')
+            .replace("</head>", '<link rel="alternate" href="en/index.html" hreflang="en">'
+                     '<script type="application/ld+json">{}</script></head>'))
+    out = make_search_page(home)
+    assert "<title>ค้นหา - Site</title>" in out
+    assert "ยินดีต้อนรับ" not in out and "ld+json" not in out
+    assert 'href="en/search.html" hreflang="en"' in out
+    assert "data-lc-search-page" in out and "ต้องใช้ JavaScript" in out

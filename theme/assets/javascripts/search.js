@@ -1,0 +1,629 @@
+/* Search that works in Thai, per language, from file:// as from a server.
+ *
+ * The index is built by generator/search (see docs/search.md) as classic scripts under
+ * search/<lang>/ that call LCSearch.register(lang, name, data); they are loaded on demand
+ * with <script> tags because fetch(), workers and modules do not work from file://.
+ * normalize(), runs() and parseQuery() must give exactly what generator/search/normalize.py
+ * gives (tests/test_search_browser.py compares them); rank() mirrors generator/search/query.py.
+ * Plain ES2018, no dependencies, no build step.
+ */
+(function () {
+  "use strict";
+
+  var THAI = "\u0e01-\u0e3a\u0e40-\u0e4e";
+  var THAI_CHAR = new RegExp("[" + THAI + "]");
+  var IGNORABLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+  var SPACES = "[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]+";
+  var THAI_GAP = new RegExp("([" + THAI + "])" + SPACES + "(?=[" + THAI + "])", "g");
+  var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+  var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+  var SENTINEL = "$";
+  var MAX_WORD = 40;
+  var MIN_KEY = 2;
+  var K1 = 1.2, B = 0.75, TITLE_BOOST = 1.5, PREFIX_FACTOR = 0.7;
+  var CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var c = 0; c < CODE.length; c++) DIGIT[CODE.charAt(c)] = c;
+
+  /* ---- normalisation: the same steps as normalize.py ---------------------------------- */
+
+  function normalize(text) {
+    text = String(text).normalize("NFC").replace(IGNORABLE, "").toLowerCase();
+    text = text.replace(/[๐-๙]/g, function (d) { return String(THAI_DIGITS.indexOf(d)); });
+    text = text.split("\u0e4d\u0e32").join("\u0e33").split("\u0e40\u0e40").join("\u0e41");
+    return text.replace(THAI_GAP, "$1");
+  }
+
+  function kind(ch) {
+    if (THAI_CHAR.test(ch)) return "t";
+    if (WORD_CHAR.test(ch)) return "w";
+    return "";
+  }
+
+  /* [[kind, [code points…]], …] of a normalised string */
+  function runs(normalized) {
+    var out = [], current = "", run = [];
+    var chars = Array.from(normalized);
+    for (var i = 0; i < chars.length; i++) {
+      var k = kind(chars[i]);
+      if (k !== current) {
+        if (current) out.push([current, run]);
+        current = k;
+        run = [];
+      }
+      run.push(chars[i]);
+    }
+    if (current) out.push([current, run]);
+    return out;
+  }
+
+  function parseQuery(query) {
+    var normalized = normalize(query);
+    var parts = runs(normalized);
+    var openEnd = normalized.length > 0 && !/\s$/.test(normalized);
+    var terms = [];
+    parts.forEach(function (part, n) {
+      var last = n === parts.length - 1 && openEnd;
+      var chars = part[1], text = chars.join("");
+      if (part[0] === "t") {
+        if (chars.length >= 3) {
+          var grams = [];
+          for (var i = 0; i + 3 <= chars.length; i++) {
+            var g = chars.slice(i, i + 3).join("");
+            if (grams.indexOf(g) < 0) grams.push(g);
+          }
+          terms.push({ text: text, exact: grams, prefix: "" });
+        } else if (chars.length === 2) {
+          terms.push({ text: text, exact: [], prefix: text });
+        }
+      } else if (chars.length >= MIN_KEY) {
+        var word = chars.slice(0, MAX_WORD).join("");
+        terms.push({ text: text, exact: [word], prefix: last ? word : "" });
+      }
+    });
+    return terms;
+  }
+
+  function shardOf(key, shards) {
+    var h = 0x811c9dc5;
+    var chars = Array.from(key).slice(0, 2);
+    for (var i = 0; i < chars.length; i++) {
+      h = Math.imul(h ^ chars[i].codePointAt(0), 0x01000193) >>> 0;
+    }
+    return h % shards;
+  }
+
+  function decodeVarints(text) {
+    var values = [], value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charAt(i)];
+      value += (d & 31) * scale;
+      if (d >= 32) {
+        scale *= 32;
+      } else {
+        values.push(value);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return values;
+  }
+
+  /* [[doc, weight, inTitle], …] */
+  function decodePostings(text) {
+    var v = decodeVarints(text), out = [], previous = -1;
+    for (var i = 0; i < v.length;) {
+      var head = v[i++];
+      var doc = previous + Math.floor(head / 4);
+      var weight = 1;
+      if (head & 1) weight = v[i++] + 2;
+      out.push([doc, weight, (head & 2) !== 0]);
+      previous = doc;
+    }
+    return out;
+  }
+
+  /* ---- loading: classic scripts, one promise per file ---------------------------------- */
+
+  var waiting = {};   // "lang/name" → {resolve, reject, promise, data}
+
+  function entry(lang, name) {
+    var id = lang + "/" + name;
+    if (!waiting[id]) {
+      var e = {};
+      e.promise = new Promise(function (resolve, reject) { e.resolve = resolve; e.reject = reject; });
+      waiting[id] = e;
+    }
+    return waiting[id];
+  }
+
+  function register(lang, name, data) {
+    var e = entry(lang, name);
+    e.data = data;
+    e.resolve(data);
+  }
+
+  function loadScript(root, lang, name, path, version) {
+    var e = entry(lang, name);
+    if (e.started) return e.promise;
+    e.started = true;
+    var script = document.createElement("script");
+    script.src = root + "search/" + lang + "/" + path + ".js?v=" + version;
+    script.async = true;
+    script.onload = function () {
+      if (!("data" in e)) e.reject(new Error("search file did not register: " + script.src));
+    };
+    script.onerror = function () {
+      delete waiting[lang + "/" + name];   // allow a retry later
+      e.reject(new Error("search file could not be loaded: " + script.src));
+    };
+    document.head.appendChild(script);
+    return e.promise;
+  }
+
+  /* One language's index, loaded piece by piece. */
+  function Index(root, lang) {
+    this.root = root;
+    this.lang = lang;
+    this.manifest = null;
+    this.shards = {};
+    this.decoded = {};
+    this.chunks = {};
+  }
+
+  Index.prototype.ready = function () {
+    var self = this;
+    if (!this._ready) {
+      this._ready = loadScript(this.root, this.lang, "manifest", "manifest", Date.now())
+        .then(function (manifest) {
+          self.manifest = manifest;
+          self.lengths = decodeVarints(manifest.lengths);
+          return manifest;
+        });
+      this._ready.catch(function () { self._ready = null; });
+    }
+    return this._ready;
+  };
+
+  Index.prototype.shard = function (n) {
+    var self = this;
+    return loadScript(this.root, this.lang, "s" + n, "s/" + n, this.manifest.id)
+      .then(function (data) { self.shards[n] = data; return data; });
+  };
+
+  Index.prototype.lookup = function (key) {
+    if (key in this.decoded) return this.decoded[key];
+    var shard = this.shards[shardOf(key, this.manifest.shards)];
+    var value = shard && Object.prototype.hasOwnProperty.call(shard, key)
+      ? decodePostings(shard[key]) : null;
+    this.decoded[key] = value;
+    return value;
+  };
+
+  Index.prototype.prefixed = function (prefix) {
+    var shard = this.shards[shardOf(prefix, this.manifest.shards)] || {};
+    return Object.keys(shard).filter(function (key) { return key.indexOf(prefix) === 0; }).sort();
+  };
+
+  /* Resolves to [{doc, score, tier}] in rank order. */
+  Index.prototype.search = function (query) {
+    var self = this;
+    return this.ready().then(function (manifest) {
+      var terms = parseQuery(query);
+      var needed = {};
+      terms.forEach(function (term) {
+        term.exact.forEach(function (key) { needed[shardOf(key, manifest.shards)] = true; });
+        if (term.prefix) needed[shardOf(term.prefix, manifest.shards)] = true;
+      });
+      return Promise.all(Object.keys(needed).map(function (n) { return self.shard(n); }))
+        .then(function () { return rank(self, terms); });
+    });
+  };
+
+  Index.prototype.documents = function (docs) {
+    var self = this, starts = this.manifest.chunks, wanted = {};
+    docs.forEach(function (doc) { wanted[chunkOf(starts, doc)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (n) {
+      return loadScript(self.root, self.lang, "d" + n, "d/" + n, self.manifest.id)
+        .then(function (rows) { self.chunks[n] = rows; });
+    })).then(function () {
+      return docs.map(function (doc) {
+        var n = chunkOf(starts, doc);
+        var row = self.chunks[n][doc - starts[n]];
+        return { doc: doc, url: row[0], title: row[1], snippet: row[2] };
+      });
+    });
+  };
+
+  function chunkOf(starts, doc) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= doc) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /* ---- ranking: the same as query.py ------------------------------------------------- */
+
+  function bm25(df, n, weight, length, avgdl) {
+    var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    var norm = K1 * (1 - B + B * length / (avgdl || 1));
+    return [idf * weight * (K1 + 1) / (weight + norm), idf];
+  }
+
+  function termScores(index, term) {
+    var n = index.lengths.length, lengths = index.lengths, avgdl = index.manifest.avgdl;
+    var result = new Map();
+    var onlyExact = term.exact.length &&
+      !(term.prefix && term.exact.length === 1 && term.exact[0] === term.prefix);
+    if (onlyExact) {
+      var lists = term.exact.map(function (key) { return index.lookup(key) || []; });
+      if (lists.some(function (p) { return p.length === 0; })) return result;
+      var common = null;
+      lists.forEach(function (p) {
+        var docs = new Set(p.map(function (x) { return x[0]; }));
+        if (common === null) common = docs;
+        else common = new Set(Array.from(common).filter(function (d) { return docs.has(d); }));
+      });
+      lists.forEach(function (postings) {
+        var df = postings.length;
+        postings.forEach(function (p) {
+          if (!common.has(p[0])) return;
+          var r = bm25(df, n, p[1], lengths[p[0]], avgdl);
+          var s = r[0] / lists.length + (p[2] ? TITLE_BOOST * r[1] / lists.length : 0);
+          var old = result.get(p[0]) || [0, true];
+          result.set(p[0], [old[0] + s, old[1] && p[2]]);
+        });
+      });
+      return result;
+    }
+    index.prefixed(term.prefix).forEach(function (key) {
+      var postings = index.lookup(key) || [];
+      var factor = key === term.prefix ? 1 : PREFIX_FACTOR;
+      postings.forEach(function (p) {
+        var r = bm25(postings.length, n, p[1], lengths[p[0]], avgdl);
+        var s = factor * (r[0] + (p[2] ? TITLE_BOOST * r[1] : 0));
+        var old = result.get(p[0]);
+        if (old === undefined || s > old[0]) result.set(p[0], [s, p[2] || (old ? old[1] : false)]);
+        else if (p[2]) result.set(p[0], [old[0], true]);
+      });
+    });
+    return result;
+  }
+
+  function rank(index, terms) {
+    if (!terms.length) return [];
+    var combined = null;
+    for (var i = 0; i < terms.length; i++) {
+      var scores = termScores(index, terms[i]);
+      if (combined === null) {
+        combined = scores;
+      } else {
+        var next = new Map();
+        scores.forEach(function (v, doc) {
+          var old = combined.get(doc);
+          if (old) next.set(doc, [old[0] + v[0], old[1] && v[1]]);
+        });
+        combined = next;
+      }
+      if (!combined.size) return [];
+    }
+    var hits = [];
+    combined.forEach(function (v, doc) { hits.push({ doc: doc, score: v[0], tier: v[1] ? 0 : 1 }); });
+    hits.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.doc - b.doc; });
+    return hits;
+  }
+
+  /* ---- user interface ---------------------------------------------------------------- */
+
+  var indexes = {};
+  function indexFor(root, lang) {
+    var id = root + "|" + lang;
+    if (!indexes[id]) indexes[id] = new Index(root, lang);
+    return indexes[id];
+  }
+
+  function format(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
+      return k in values ? values[k] : m;
+    });
+  }
+
+  /* Append text to el with the query's terms marked (spaces between Thai letters allowed). */
+  function highlight(el, text, terms) {
+    var patterns = terms.map(function (term) {
+      return Array.from(term.text).map(function (ch) {
+        return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      }).join(THAI_CHAR.test(term.text) ? "[\\s\\u200b]*" : "");
+    }).filter(Boolean);
+    if (!patterns.length) { el.appendChild(document.createTextNode(text)); return; }
+    var re = new RegExp(patterns.join("|"), "giu");
+    var last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (!m[0]) { re.lastIndex++; continue; }
+      el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      el.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+    el.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function resultItem(root, doc, terms, itemClass, linkClass) {
+    var li = document.createElement("li");
+    li.className = itemClass;
+    var a = document.createElement("a");
+    a.className = linkClass;
+    a.href = root + doc.url;
+    a.setAttribute("data-lc-result", "");
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var h = document.createElement("h1");
+    highlight(h, doc.title, terms);
+    article.appendChild(h);
+    if (doc.snippet) {
+      var p = document.createElement("p");
+      highlight(p, doc.snippet, terms);
+      article.appendChild(p);
+    }
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  /* Runs a query and renders it into {status, list}; the newest query wins. */
+  function Renderer(opts) {
+    this.opts = opts;
+    this.seq = 0;
+    this.shown = 0;
+    this.hits = [];
+  }
+
+  /* The host element tells tests (and the curious) which query is on screen: data-lc-done. */
+  Renderer.prototype.finish = function (query) {
+    if (this.opts.host) this.opts.host.setAttribute("data-lc-done", query);
+  };
+
+  Renderer.prototype.run = function (query) {
+    var self = this, o = this.opts, labels = o.labels, seq = ++this.seq;
+    var terms = parseQuery(query);
+    o.list.textContent = "";
+    if (o.more) o.more.hidden = true;
+    if (o.host) o.host.removeAttribute("data-lc-done");
+    if (!normalize(query).trim()) {
+      o.status.textContent = labels.hint || "";
+      this.finish(query);
+      return Promise.resolve();
+    }
+    if (!terms.length) {
+      o.status.textContent = labels.short || "";
+      this.finish(query);
+      return Promise.resolve();
+    }
+    o.status.textContent = labels.loading || "";
+    var index = indexFor(o.root, o.lang);
+    var started = performance.now();
+    return index.search(query).then(function (hits) {
+      if (seq !== self.seq) return;
+      self.hits = hits;
+      self.terms = terms;
+      self.shown = 0;
+      self.query = query;
+      self.elapsed = performance.now() - started;
+      if (!hits.length) {
+        o.status.textContent = format(labels.none, { q: query.trim() });
+        self.finish(query);
+        return;
+      }
+      o.status.textContent = format(hits.length === 1 ? labels.one : labels.other, { n: hits.length });
+      return self.more().then(function () { if (seq === self.seq) self.finish(query); });
+    }).catch(function (error) {
+      if (seq !== self.seq) return;
+      o.status.textContent = labels.error || String(error);
+      self.finish(query);
+      if (window.console) console.warn(error);
+    });
+  };
+
+  Renderer.prototype.more = function () {
+    var self = this, o = this.opts, seq = this.seq;
+    var slice = this.hits.slice(this.shown, this.shown + o.page);
+    var index = indexFor(o.root, o.lang);
+    return index.documents(slice.map(function (h) { return h.doc; })).then(function (docs) {
+      if (seq !== self.seq) return;
+      docs.forEach(function (doc) {
+        o.list.appendChild(resultItem(o.root, doc, self.terms, o.itemClass, o.linkClass));
+      });
+      self.shown += docs.length;
+      if (o.more) o.more.hidden = self.shown >= self.hits.length;
+      if (o.done) o.done(self);
+    });
+  };
+
+  function setToggle(on) {
+    var toggle = document.getElementById("__search");
+    if (toggle && toggle.checked !== on) toggle.checked = on;
+  }
+
+  function results(list) {
+    return Array.prototype.slice.call(list.querySelectorAll("[data-lc-result]"));
+  }
+
+  /* Arrow keys move between the box and the results; Escape closes. */
+  function keyboard(input, list, close) {
+    function move(from, step, event) {
+      var links = results(list);
+      if (!links.length) return;
+      var i = links.indexOf(from);
+      var next = i < 0 ? (step > 0 ? 0 : links.length - 1) : i + step;
+      event.preventDefault();
+      if (next < 0) input.focus();
+      else if (next < links.length) links[next].focus();
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") move(null, 1, event);
+      else if (event.key === "Escape" && close) { event.preventDefault(); close(); }
+    });
+    list.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") move(event.target, 1, event);
+      else if (event.key === "ArrowUp") move(event.target, -1, event);
+      else if (event.key === "Escape") {
+        event.preventDefault();
+        if (close) close(); else input.focus();
+      }
+    });
+  }
+
+  function setUpHeader(box) {
+    var form = box.querySelector("form");
+    var input = form.querySelector("input[name=q]");
+    var labels = JSON.parse(box.getAttribute("data-lc-labels") || "{}");
+    var root = box.getAttribute("data-lc-root") || "./";
+    var lang = box.getAttribute("data-lc-lang") || document.documentElement.lang;
+    var list = box.querySelector(".md-search-result__list");
+    var status = box.querySelector(".md-search-result__meta");
+    var pageUrl = box.getAttribute("data-lc-page") || form.getAttribute("action");
+    var allLink = null;
+    var renderer = new Renderer({
+      root: root, lang: lang, labels: labels, list: list, status: status, page: 10, host: box,
+      itemClass: "md-search-result__item", linkClass: "md-search-result__link",
+      done: function (r) {
+        if (r.hits.length > r.shown) {
+          var li = document.createElement("li");
+          li.className = "md-search-result__item lc-search__all";
+          allLink = document.createElement("a");
+          allLink.className = "md-search-result__link";
+          allLink.setAttribute("data-lc-result", "");
+          allLink.href = pageUrl + "?q=" + encodeURIComponent(r.query.trim());
+          allLink.textContent = labels.all + " (" + r.hits.length + ")";
+          li.appendChild(allLink);
+          list.appendChild(li);
+        }
+      }
+    });
+    var timer = 0;
+    function update() {
+      clearTimeout(timer);
+      timer = setTimeout(function () { renderer.run(input.value); }, 60);
+    }
+    function close() {
+      setToggle(false);
+      input.blur();
+    }
+    input.addEventListener("focus", function () {
+      setToggle(true);
+      indexFor(root, lang).ready().catch(function () {});
+    });
+    input.addEventListener("input", update);
+    form.addEventListener("reset", function () {
+      setTimeout(function () { renderer.run(""); input.focus(); }, 0);
+    });
+    form.addEventListener("submit", function (event) {
+      if (!input.value.trim()) event.preventDefault();
+    });
+    keyboard(input, list, close);
+    var toggle = document.getElementById("__search");
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (toggle.checked) input.focus();
+      });
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      var t = event.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    });
+    box.lcSearch = { input: input, renderer: renderer };
+    return box.lcSearch;
+  }
+
+  function setUpPage(form, header) {
+    var input = form.querySelector("input[name=q]");
+    var article = form.parentNode;
+    var box = document.querySelector("[data-lc-search]");
+    var labels = box ? JSON.parse(box.getAttribute("data-lc-labels") || "{}") : {};
+    var root = box ? box.getAttribute("data-lc-root") : "./";
+    var lang = box ? box.getAttribute("data-lc-lang") : document.documentElement.lang;
+    var list = article.querySelector(".lc-search-page__list");
+    var status = article.querySelector(".lc-search-page__status");
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button lc-search-page__more";
+    more.textContent = labels.more || "More";
+    more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+    list.classList.add("md-search-result__list");
+    var renderer = new Renderer({
+      root: root, lang: lang, labels: labels, list: list, status: status, page: 20, more: more,
+      host: form,
+      itemClass: "md-search-result__item lc-search-page__item",
+      linkClass: "md-search-result__link"
+    });
+    more.addEventListener("click", function () { renderer.more(); });
+    function fromUrl() {
+      var q = new URLSearchParams(location.search).get("q") || "";
+      input.value = q;
+      renderer.run(q);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var q = input.value;
+      try {
+        history.pushState(null, "", "?q=" + encodeURIComponent(q.trim()));
+      } catch (e) { /* file:// in some browsers */ }
+      renderer.run(q);
+    });
+    var timer = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { renderer.run(input.value); }, 150);
+    });
+    keyboard(input, list, null);
+    window.addEventListener("popstate", fromUrl);
+    fromUrl();
+    if (!input.value) input.focus();
+  }
+
+  function start() {
+    var header = null;
+    var box = document.querySelector("[data-lc-search]");
+    if (box) header = setUpHeader(box);
+    var page = document.querySelector("form[data-lc-search-page]");
+    if (page) setUpPage(page, header);
+  }
+
+  window.LCSearch = {
+    register: register,
+    normalize: normalize,
+    runs: function (text) {
+      return runs(text).map(function (r) { return [r[0], r[1].join("")]; });
+    },
+    parseQuery: parseQuery,
+    shardOf: shardOf,
+    decodePostings: decodePostings,
+    index: indexFor,
+    /* For tests and the benchmark: resolves to [{url, title, score, tier}] */
+    query: function (query, limit, root, lang) {
+      var box = document.querySelector("[data-lc-search]");
+      root = root || (box && box.getAttribute("data-lc-root")) || "./";
+      lang = lang || (box && box.getAttribute("data-lc-lang")) || document.documentElement.lang;
+      var index = indexFor(root, lang);
+      return index.search(query).then(function (hits) {
+        hits = hits.slice(0, limit || 10);
+        return index.documents(hits.map(function (h) { return h.doc; })).then(function (docs) {
+          return docs.map(function (d, i) {
+            return { url: d.url, title: d.title, score: hits[i].score, tier: hits[i].tier };
+          });
+        });
+      });
+    }
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
