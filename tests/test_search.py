@@ -63,7 +63,9 @@ def test_keys_are_trigrams_with_end_sentinel_and_words() -> None:
     assert keys("ขอนแก่น") == ["ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$"]
     assert keys("นา") == ["นา$"]
     assert keys("ก") == []
-    assert keys("Living Lab 2020 a") == ["living", "lab", "2020"]
+    assert keys("Living Lab 2020 a") == ["living", "lab", "2020", "living lab", "lab 2020"]
+    assert keys("Lab ขอนแก่น Living") == ["lab", "ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$",
+                                          "living"]  # no pair across Thai
 
 
 def test_query_terms() -> None:
@@ -81,6 +83,7 @@ def test_query_terms() -> None:
 def test_shard_of_is_by_first_two_characters() -> None:
     for n in (1, 7, 300):
         assert shard_of("ขอน", n) == shard_of("ขอx", n) == shard_of("ขอ", n)
+        assert shard_of("the city", n) == shard_of("the city", n)
         assert 0 <= shard_of("living", n) < n
 
 
@@ -180,6 +183,15 @@ def test_title_matches_rank_first(thai: MemoryIndex) -> None:
     hits = thai.search("ห้องเรียนเมือง")
     assert {h.tier for h in hits} == {1}
     assert thai.search("ปากช่อง")[0].tier == 0
+
+
+def test_phrase_matches_rank_first() -> None:
+    index = index_of({
+        "apart.html": ("Notes", "<p>The lab was living proof. Lab lab living living.</p>"),
+        "phrase.html": ("Report", "<p>A living lab in the city.</p>"),
+    }, lang="en")
+    assert index.urls("living lab") == ["phrase.html", "apart.html"]
+    assert index.urls("lab living") == ["apart.html", "phrase.html"]
 
 
 def test_render_files_are_registered_scripts() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from browser_support import serve, watch
 from generator.search import build_language
-from generator.search.normalize import normalize, parse_query, runs
+from generator.search.normalize import normalize, parse_query, phrase_keys, runs, shard_of
 from generator.search.query import MemoryIndex
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -58,16 +58,19 @@ def test_browser_normalises_like_python(mini_site: Any, browser: Any) -> None:
         page.goto(base + "/index.html")
         got = page.evaluate("""strings => strings.map(s => [LCSearch.normalize(s),
             LCSearch.runs(LCSearch.normalize(s)),
-            LCSearch.parseQuery(s).map(t => [t.text, t.exact, t.prefix])])""", STRINGS)
+            LCSearch.parseQuery(s).map(t => [t.text, t.exact, t.prefix]),
+            LCSearch.phraseKeys(s), LCSearch.shardOf(s || "x", 97)])""", STRINGS)
     page.close()
-    for text, (norm, js_runs, terms) in zip(STRINGS, got):
+    for text, (norm, js_runs, terms, pairs, shard) in zip(STRINGS, got):
+        assert pairs == phrase_keys(text), text
+        assert shard == shard_of(text or "x", 97), text
         assert norm == normalize(text), text
         assert [tuple(r) for r in js_runs] == list(runs(normalize(text))), text
         assert [tuple(t) for t in terms] == [(t.text, t.exact, t.prefix)
                                              for t in parse_query(text)], text
 
 
-QUERIES = ["ขอนแก่น", "แก่น", "ยะลา", "เครือข่าย", "ภาคี เครือข่าย", "การเรียนรู้", "นา", "ขอ",
+QUERIES = ["the city", "city the", "Khon Kaen has", "ขอนแก่น", "แก่น", "ยะลา", "เครือข่าย", "ภาคี เครือข่าย", "การเรียนรู้", "นา", "ขอ",
            "khon", "Khon Kaen", "partner", "2563", "เมือง", "ไม่มีคำนี้เลย"]
 
 

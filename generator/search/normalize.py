@@ -35,6 +35,7 @@ _THAI_GAP = re.compile(f"(?<=[{THAI}]){_SPACES}(?=[{THAI}])")
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 SENTINEL = "$"
+PAIR = " "  # joins the two words of a pair key
 MAX_WORD = 40  # longer non-Thai words are cut (URLs, hashes)
 MIN_KEY = 2
 
@@ -80,19 +81,38 @@ def run_keys(kind: str, run: str) -> list[str]:
     return [run[:MAX_WORD]]
 
 
-def keys(text: str) -> list[str]:
-    """Every index key of a text (normalised here), in order, with repeats."""
-    out: list[str] = []
-    for kind, run in runs(normalize(text)):
-        out.extend(run_keys(kind, run))
+def _pairs(parts: list[tuple[str, str]]) -> list[str]:
+    """Keys of two neighbouring words ("living lab"), for phrase matches of non-Thai words."""
+    out = []
+    for (k1, a), (k2, b) in zip(parts, parts[1:]):
+        if k1 == k2 == "w" and len(a) >= MIN_KEY and len(b) >= MIN_KEY:
+            out.append(a[:MAX_WORD] + PAIR + b[:MAX_WORD])
     return out
+
+
+def keys(text: str) -> list[str]:
+    """Every index key of a text (normalised here), in order, with repeats: Thai trigrams,
+    words, and pairs of neighbouring words."""
+    out: list[str] = []
+    parts = list(runs(normalize(text)))
+    for kind, run in parts:
+        out.extend(run_keys(kind, run))
+    out.extend(_pairs(parts))
+    return out
+
+
+def phrase_keys(query: str) -> list[str]:
+    """The word-pair keys of a query: a document that has them all has the phrase."""
+    return list(dict.fromkeys(_pairs(list(runs(normalize(query))))))
 
 
 def shard_of(key: str, shards: int) -> int:
     """Which shard holds a key: FNV-1a of the code points of its first two characters, so
-    that all keys sharing a two-character prefix (prefix look-ups) live in one shard."""
+    that all keys sharing a two-character prefix (prefix look-ups) live in one shard; a word
+    pair by all its characters (pairs are never looked up by prefix, and "the …" would make
+    one huge shard)."""
     h = 0x811C9DC5
-    for char in key[:2]:
+    for char in (key if PAIR in key else key[:2]):
         h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
     return h % shards
 

@@ -3,8 +3,9 @@ and the engine of the unit tests and of bench/search_bench.py's comparisons.
 
 Every term of the query is required (AND). A Thai term of 3+ characters needs all of its
 trigrams; a two-character Thai term or the last, still-open word matches any key that starts
-with it. Documents are ordered by tier first — tier 0 when every term occurs in the title
-(an exact title match; for Thai, all trigrams of the typed text) — then by BM25 (k1 1.2,
+with it. Documents are ordered by tier first — exact phrase (neighbouring words of the query
+are neighbours in the page: their pair keys; Thai typed text is one run, so all its trigrams
+is already the phrase), then every term in the title — then by BM25 (k1 1.2,
 b 0.75) summed over terms, each term's score being the mean over its trigrams, with a bonus for
 terms found in the title; ties by document order.
 """
@@ -15,7 +16,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .normalize import QueryTerm, parse_query
+from .normalize import QueryTerm, parse_query, phrase_keys
 
 K1 = 1.2
 B = 0.75
@@ -90,7 +91,14 @@ def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int
         if not combined:
             return []
     assert combined is not None
-    hits = [Hit(doc, score, 0 if title else 1) for doc, (score, title) in combined.items()]
+    # Tier 0: the words stand together as typed (a phrase) and every term is in the title;
+    # 1: phrase; 2: every term in the title; 3: the rest.
+    phrase: set[int] | None = None
+    for key in phrase_keys(query):
+        docs = {d for d, _w, _t in lookup(key) or []}
+        phrase = docs if phrase is None else phrase & docs
+    hits = [Hit(doc, score, (0 if phrase is None or doc in phrase else 2) + (0 if title else 1))
+            for doc, (score, title) in combined.items()]
     hits.sort(key=lambda h: (h.tier, -h.score, h.doc))
     return hits[:limit] if limit else hits
 
@@ -112,7 +120,8 @@ class MemoryIndex:
         for key in self._sorted[start:]:
             if not key.startswith(prefix):
                 break
-            out.append(key)
+            if " " not in key:  # word pairs are never prefix expansions
+                out.append(key)
         return out
 
     def search(self, query: str, limit: int | None = 10) -> list[Hit]:

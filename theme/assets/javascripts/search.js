@@ -18,6 +18,7 @@
   var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
   var SENTINEL = "$";
+  var PAIR = " ";
   var MAX_WORD = 40;
   var MIN_KEY = 2;
   var K1 = 1.2, B = 0.75, TITLE_BOOST = 1.5, PREFIX_FACTOR = 0.7;
@@ -84,9 +85,23 @@
     return terms;
   }
 
+  /* Keys of neighbouring words of the query ("living lab"): the phrase, as pairs. */
+  function phraseKeys(query) {
+    var parts = runs(normalize(query)), out = [];
+    for (var i = 0; i + 1 < parts.length; i++) {
+      var a = parts[i], b = parts[i + 1];
+      if (a[0] === "w" && b[0] === "w" && a[1].length >= MIN_KEY && b[1].length >= MIN_KEY) {
+        var key = a[1].slice(0, MAX_WORD).join("") + PAIR + b[1].slice(0, MAX_WORD).join("");
+        if (out.indexOf(key) < 0) out.push(key);
+      }
+    }
+    return out;
+  }
+
   function shardOf(key, shards) {
     var h = 0x811c9dc5;
-    var chars = Array.from(key).slice(0, 2);
+    var chars = Array.from(key);
+    if (key.indexOf(PAIR) < 0) chars = chars.slice(0, 2);
     for (var i = 0; i < chars.length; i++) {
       h = Math.imul(h ^ chars[i].codePointAt(0), 0x01000193) >>> 0;
     }
@@ -202,21 +217,24 @@
 
   Index.prototype.prefixed = function (prefix) {
     var shard = this.shards[shardOf(prefix, this.manifest.shards)] || {};
-    return Object.keys(shard).filter(function (key) { return key.indexOf(prefix) === 0; }).sort();
+    return Object.keys(shard).filter(function (key) {
+      return key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0;   // pairs never expand
+    }).sort();
   };
 
   /* Resolves to [{doc, score, tier}] in rank order. */
   Index.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function (manifest) {
-      var terms = parseQuery(query);
+      var terms = parseQuery(query), pairs = terms.length ? phraseKeys(query) : [];
       var needed = {};
       terms.forEach(function (term) {
         term.exact.forEach(function (key) { needed[shardOf(key, manifest.shards)] = true; });
         if (term.prefix) needed[shardOf(term.prefix, manifest.shards)] = true;
       });
+      pairs.forEach(function (key) { needed[shardOf(key, manifest.shards)] = true; });
       return Promise.all(Object.keys(needed).map(function (n) { return self.shard(n); }))
-        .then(function () { return rank(self, terms); });
+        .then(function () { return rank(self, terms, pairs); });
     });
   };
 
@@ -292,7 +310,7 @@
     return result;
   }
 
-  function rank(index, terms) {
+  function rank(index, terms, pairs) {
     if (!terms.length) return [];
     var combined = null;
     for (var i = 0; i < terms.length; i++) {
@@ -309,8 +327,18 @@
       }
       if (!combined.size) return [];
     }
+    /* Tier 0: phrase and title; 1: phrase; 2: every term in the title; 3: the rest. */
+    var phrase = null;
+    (pairs || []).forEach(function (key) {
+      var docs = new Set((index.lookup(key) || []).map(function (p) { return p[0]; }));
+      phrase = phrase === null ? docs
+        : new Set(Array.from(phrase).filter(function (d) { return docs.has(d); }));
+    });
     var hits = [];
-    combined.forEach(function (v, doc) { hits.push({ doc: doc, score: v[0], tier: v[1] ? 0 : 1 }); });
+    combined.forEach(function (v, doc) {
+      var tier = (phrase === null || phrase.has(doc) ? 0 : 2) + (v[1] ? 0 : 1);
+      hits.push({ doc: doc, score: v[0], tier: tier });
+    });
     hits.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.doc - b.doc; });
     return hits;
   }
@@ -604,6 +632,7 @@
       return runs(text).map(function (r) { return [r[0], r[1].join("")]; });
     },
     parseQuery: parseQuery,
+    phraseKeys: phraseKeys,
     shardOf: shardOf,
     decodePostings: decodePostings,
     index: indexFor,
