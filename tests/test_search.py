@@ -59,18 +59,20 @@ def test_runs_split_scripts() -> None:
         ("w", "kktt"), ("t", "โมเดล"), ("t", "ขอนแก่น"), ("w", "2563")]
 
 
-def test_keys_are_trigrams_with_end_sentinel_and_words() -> None:
-    assert keys("ขอนแก่น") == ["ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$"]
+def test_keys_are_ngrams_with_end_sentinel_and_words() -> None:
+    assert keys("ขอนแก่น") == ["ขอนแ", "อนแก", "นแก่", "แก่น", "ก่น$", "่น$"]
+    assert keys("ขอนแก่น", gram=3) == ["ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$"]
     assert keys("นา") == ["นา$"]
     assert keys("ก") == []
     assert keys("Living Lab 2020 a") == ["living", "lab", "2020", "living lab", "lab 2020"]
-    assert keys("Lab ขอนแก่น Living") == ["lab", "ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$",
-                                          "living"]  # no pair across Thai
+    assert keys("Lab ตลาด Living") == ["lab", "ตลาด", "ลาด$", "าด$", "living"]  # no pair
 
 
 def test_query_terms() -> None:
     [term] = parse_query("หัวหิน")
-    assert term.exact == ["หัว", "ัวห", "วหิ", "หิน"] and not term.prefix
+    assert term.exact == ["หัวห", "ัวหิ", "วหิน"] and not term.prefix
+    [term] = parse_query("ใต้")
+    assert term.prefix == "ใต้" and not term.exact
     [term] = parse_query("นา")
     assert term.prefix == "นา" and not term.exact
     assert parse_query("ก") == []
@@ -130,7 +132,7 @@ def test_read_page_skips_redirects_and_ignored_pages(head: str, body_attr: str) 
 def test_blocks_do_not_run_together() -> None:
     page = read_page(page_html("t", "<h2>ขอนแก่น</h2><p>เมืองน่าอยู่</p>"))
     built = build_index("th", [Document("a.html", page)])
-    assert "่นเ" not in built.postings  # no trigram across the heading and the paragraph
+    assert not [k for k in built.postings if "นเ" in k]  # no key across heading and paragraph
 
 
 # --- ranking ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .extract import BLOCK_BREAK, Page
-from .normalize import keys, shard_of
+from .normalize import GRAM, PAIR, keys, shard_of
 
 CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 FORMAT = 1
@@ -37,6 +37,7 @@ MAX_WEIGHT = 4000
 SHARD_TARGET = 12_000     # bytes of postings per shard, on average
 CHUNK_TARGET = 4_000      # bytes of document table per chunk, at most (unless one doc is bigger)
 CHUNK_MAX_DOCS = 16
+PAIR_COMMON = 0.02          # share of pages a word must be on for its pairs to be kept
 
 
 def varint(value: int) -> str:
@@ -104,30 +105,42 @@ class Index:
     documents: list[Document]
     postings: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)
+    gram: int = GRAM
 
     @property
     def avgdl(self) -> float:
         return sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
 
 
-def build_index(lang: str, documents: list[Document]) -> Index:
-    index = Index(lang, documents)
+def build_index(lang: str, documents: list[Document], gram: int = GRAM) -> Index:
+    index = Index(lang, documents, gram=gram)
     table: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    pairs: list[str] = []
     for doc_id, document in enumerate(documents):
         page = document.page
         counts: Counter[str] = Counter()
         for block in page.body.split(BLOCK_BREAK):
-            counts.update(keys(block))
+            counts.update(keys(block, gram))
         length = sum(counts.values())
         for heading in page.headings:
-            for key in keys(heading):
+            for key in keys(heading, gram):
                 counts[key] += HEADING_WEIGHT - 1
-        title_keys = set(keys(page.title))
+        title_keys = set(keys(page.title, gram))
         for key in title_keys:
             counts[key] += 0  # a key of the title alone is still a key of the page
         for key, weight in counts.items():
             table[key].append((doc_id, max(weight, 1), key in title_keys))
+            if PAIR in key:
+                pairs.append(key)
         index.lengths.append(max(length, 1))
+    # Word pairs tell phrases apart only where the words alone do not: keep the pairs of two
+    # common words (each in PAIR_COMMON of the pages or more); a query whose pair is missing
+    # simply gets no phrase tier. This keeps the English index from doubling.
+    common = max(2, math.ceil(len(documents) * PAIR_COMMON))
+    for key in set(pairs):
+        first, second = key.split(PAIR)
+        if len(table.get(first, ())) < common or len(table.get(second, ())) < common:
+            del table[key]
     index.postings = dict(sorted(table.items()))
     return index
 
@@ -174,6 +187,7 @@ def render_files(index: Index) -> dict[str, str]:
         "format": FORMAT,
         "lang": lang,
         "id": digest[:12],
+        "gram": index.gram,
         "docs": len(index.documents),
         "avgdl": round(index.avgdl, 2),
         "lengths": "".join(varint(n) for n in index.lengths),

@@ -8,9 +8,10 @@ words begin and end:
 
 * Thai text is cut into *runs* (maximal sequences of Thai letters and marks; the spaces that
   Thai writers put between phrases are removed first) and every run is indexed by its
-  character trigrams, plus one trigram ending in the end-of-run sentinel ``$`` so that a
-  two-character query can be answered by a prefix look-up. A query of three or more Thai
-  characters must match all of its trigrams, wherever the reader's word boundaries fall.
+  character n-grams (GRAM = 4), the last ones padded with the end-of-run sentinel ``$`` so
+  that every piece of two or more characters begins some key. A query of four or more Thai
+  characters must match all of its 4-grams, wherever the reader's word boundaries fall; a
+  shorter one is a prefix look-up (one shard holds all keys of a two-character prefix).
 * Other scripts (English, digits) are cut into words at separators; every word of two or more
   characters is a key, and the last word of a query also matches as a prefix.
 
@@ -35,6 +36,7 @@ _THAI_GAP = re.compile(f"(?<=[{THAI}]){_SPACES}(?=[{THAI}])")
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 SENTINEL = "$"
+GRAM = 4  # characters per Thai key (docs/search.md: 3 and 4 measured)
 PAIR = " "  # joins the two words of a pair key
 MAX_WORD = 40  # longer non-Thai words are cut (URLs, hashes)
 MIN_KEY = 2
@@ -71,11 +73,13 @@ def runs(normalized: str) -> Iterator[tuple[str, str]]:
         yield current, normalized[start:]
 
 
-def run_keys(kind: str, run: str) -> list[str]:
-    """The index keys of one run, in order, with repeats."""
+def run_keys(kind: str, run: str, gram: int = GRAM) -> list[str]:
+    """The index keys of one run, in order, with repeats. A Thai run gives one key per
+    position but the last: the `gram` characters from there, the end-of-run sentinel
+    included, so that every piece of two or more characters starts some key."""
     if kind == "t":
         padded = run + SENTINEL
-        return [padded[i:i + 3] for i in range(len(run) - 1)]
+        return [padded[i:i + gram] for i in range(len(run) - 1)]
     if len(run) < MIN_KEY:
         return []
     return [run[:MAX_WORD]]
@@ -90,13 +94,13 @@ def _pairs(parts: list[tuple[str, str]]) -> list[str]:
     return out
 
 
-def keys(text: str) -> list[str]:
-    """Every index key of a text (normalised here), in order, with repeats: Thai trigrams,
+def keys(text: str, gram: int = GRAM) -> list[str]:
+    """Every index key of a text (normalised here), in order, with repeats: Thai n-grams,
     words, and pairs of neighbouring words."""
     out: list[str] = []
     parts = list(runs(normalize(text)))
     for kind, run in parts:
-        out.extend(run_keys(kind, run))
+        out.extend(run_keys(kind, run, gram))
     out.extend(_pairs(parts))
     return out
 
@@ -131,10 +135,11 @@ class QueryTerm:
         return f"QueryTerm({self.text!r}, exact={self.exact!r}, prefix={self.prefix!r})"
 
 
-def parse_query(query: str) -> list[QueryTerm]:
-    """The terms of a query. A Thai run of 3+ characters needs all its trigrams; of two
-    characters, any key that starts with it; one Thai character alone is ignored. A word needs
-    its key; the last word, when the reader has not typed a space after it, may be a prefix."""
+def parse_query(query: str, gram: int = GRAM) -> list[QueryTerm]:
+    """The terms of a query. A Thai run of `gram` or more characters needs all its n-grams;
+    a shorter one (two characters at least), any key that starts with it; one Thai character
+    alone is ignored. A word needs its key; the last word, when the reader has not typed a
+    space after it, may be a prefix."""
     normalized = normalize(query)
     parts = list(runs(normalized))
     open_end = bool(normalized) and not normalized[-1].isspace()
@@ -142,10 +147,10 @@ def parse_query(query: str) -> list[QueryTerm]:
     for n, (kind, run) in enumerate(parts):
         last = n == len(parts) - 1 and open_end
         if kind == "t":
-            if len(run) >= 3:
-                grams = list(dict.fromkeys(run[i:i + 3] for i in range(len(run) - 2)))
+            if len(run) >= gram:
+                grams = list(dict.fromkeys(run[i:i + gram] for i in range(len(run) - gram + 1)))
                 terms.append(QueryTerm(run, grams))
-            elif len(run) == 2:
+            elif len(run) >= 2:
                 terms.append(QueryTerm(run, [], prefix=run))
         elif len(run) >= MIN_KEY:
             word = run[:MAX_WORD]

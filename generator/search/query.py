@@ -2,11 +2,11 @@
 and the engine of the unit tests and of bench/search_bench.py's comparisons.
 
 Every term of the query is required (AND). A Thai term of 3+ characters needs all of its
-trigrams; a two-character Thai term or the last, still-open word matches any key that starts
+n-grams; a shorter Thai term (2+ characters) or the last, still-open word matches any key that starts
 with it. Documents are ordered by tier first — exact phrase (neighbouring words of the query
-are neighbours in the page: their pair keys; Thai typed text is one run, so all its trigrams
+are neighbours in the page: their pair keys; Thai typed text is one run, so all its n-grams
 is already the phrase), then every term in the title — then by BM25 (k1 1.2,
-b 0.75) summed over terms, each term's score being the mean over its trigrams, with a bonus for
+b 0.75) summed over terms, each term's score being the mean over its n-grams, with a bonus for
 terms found in the title; ties by document order.
 """
 
@@ -75,8 +75,8 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
 
 
 def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
-           avgdl: float, limit: int | None = None) -> list[Hit]:
-    terms = parse_query(query)
+           avgdl: float, limit: int | None = None, gram: int = 4) -> list[Hit]:
+    terms = parse_query(query, gram)
     if not terms:
         return []
     n = len(lengths)
@@ -95,7 +95,10 @@ def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int
     # 1: phrase; 2: every term in the title; 3: the rest.
     phrase: set[int] | None = None
     for key in phrase_keys(query):
-        docs = {d for d, _w, _t in lookup(key) or []}
+        postings = lookup(key)
+        if postings is None:  # a pair not kept in the index (a rare word): no phrase tier
+            continue
+        docs = {d for d, _w, _t in postings}
         phrase = docs if phrase is None else phrase & docs
     hits = [Hit(doc, score, (0 if phrase is None or doc in phrase else 2) + (0 if title else 1))
             for doc, (score, title) in combined.items()]
@@ -126,7 +129,7 @@ class MemoryIndex:
 
     def search(self, query: str, limit: int | None = 10) -> list[Hit]:
         return search(query, self.lookup, self.prefixed, self.index.lengths,
-                      self.index.avgdl, limit)
+                      self.index.avgdl, limit, self.index.gram)
 
     def urls(self, query: str, limit: int | None = 10) -> list[str]:
         return [self.index.documents[h.doc].url for h in self.search(query, limit)]

@@ -58,7 +58,8 @@
     return out;
   }
 
-  function parseQuery(query) {
+  function parseQuery(query, gram) {
+    gram = gram || 4;
     var normalized = normalize(query);
     var parts = runs(normalized);
     var openEnd = normalized.length > 0 && !/\s$/.test(normalized);
@@ -67,14 +68,14 @@
       var last = n === parts.length - 1 && openEnd;
       var chars = part[1], text = chars.join("");
       if (part[0] === "t") {
-        if (chars.length >= 3) {
+        if (chars.length >= gram) {
           var grams = [];
-          for (var i = 0; i + 3 <= chars.length; i++) {
-            var g = chars.slice(i, i + 3).join("");
+          for (var i = 0; i + gram <= chars.length; i++) {
+            var g = chars.slice(i, i + gram).join("");
             if (grams.indexOf(g) < 0) grams.push(g);
           }
           terms.push({ text: text, exact: grams, prefix: "" });
-        } else if (chars.length === 2) {
+        } else if (chars.length >= 2) {
           terms.push({ text: text, exact: [], prefix: text });
         }
       } else if (chars.length >= MIN_KEY) {
@@ -226,7 +227,7 @@
   Index.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function (manifest) {
-      var terms = parseQuery(query), pairs = terms.length ? phraseKeys(query) : [];
+      var terms = parseQuery(query, manifest.gram), pairs = terms.length ? phraseKeys(query) : [];
       var needed = {};
       terms.forEach(function (term) {
         term.exact.forEach(function (key) { needed[shardOf(key, manifest.shards)] = true; });
@@ -330,7 +331,9 @@
     /* Tier 0: phrase and title; 1: phrase; 2: every term in the title; 3: the rest. */
     var phrase = null;
     (pairs || []).forEach(function (key) {
-      var docs = new Set((index.lookup(key) || []).map(function (p) { return p[0]; }));
+      var postings = index.lookup(key);
+      if (postings === null) return;   // a pair not kept in the index: no phrase tier
+      var docs = new Set(postings.map(function (p) { return p[0]; }));
       phrase = phrase === null ? docs
         : new Set(Array.from(phrase).filter(function (d) { return docs.has(d); }));
     });
