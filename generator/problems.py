@@ -7,7 +7,8 @@ reporters in `generator.report` decide how a contributor sees them.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 
@@ -29,7 +30,7 @@ class Problem:
     message_th: str
     hint_en: str = ""
     hint_th: str = ""
-    severity: Severity = field(default=Severity.ERROR, compare=False)
+    severity: Severity = dataclass_field(default=Severity.ERROR, compare=False)
 
     @property
     def is_error(self) -> bool:

@@ -33,7 +33,10 @@ def _bi(key: str, lang: str) -> Callable[[Case], Any]:
 
 
 def _summary(lang: str) -> Callable[[Case], Any]:
-    return lambda case: case.text(lang).summary if case.text(lang) else None
+    def get(case: Case) -> str | None:
+        text = case.text(lang)
+        return text.summary if text else None
+    return get
 
 
 def _ids(items: list[Any]) -> str:

@@ -33,7 +33,7 @@ def check_ids(loaded: LoadedContent) -> list[Problem]:
                 problems.append(problem("id-mismatch", doc.rel, line, col, "id",
                                         value=declared, expected=id_))
             owners.setdefault(id_, doc.rel)
-        for id_, doc in loaded.primaries(kind).items():
+        for doc in loaded.primaries(kind).values():
             aliases = doc.front.get("aliases")
             for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
                 if not isinstance(alias, str):

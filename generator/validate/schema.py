@@ -237,7 +237,7 @@ class SchemaChecker:
         instance = error.instance
         line, col = locate(path)
         field = dotted(path)
-        where = {"path": rel, "line": line, "column": col, "field": field}
+        where: dict[str, Any] = {"path": rel, "line": line, "column": col, "field": field}
 
         if keyword in ("oneOf", "anyOf") and error.context:
             # "null or a year": explain against the branch the value was meant for.
