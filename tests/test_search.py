@@ -70,7 +70,9 @@ def test_keys_are_ngrams_with_end_sentinel_and_words() -> None:
 
 def test_query_terms() -> None:
     [term] = parse_query("หัวหิน")
-    assert term.exact == ["หัวห", "ัวหิ", "วหิน"] and not term.prefix
+    assert term.exact == ["หัวห", "วหิน"] and not term.prefix
+    [term] = parse_query("ขอนแก่น")  # every other 4-gram and the last, covering it
+    assert term.exact == ["ขอนแ", "นแก่", "แก่น"]
     [term] = parse_query("ใต้")
     assert term.prefix == "ใต้" and not term.exact
     [term] = parse_query("นา")

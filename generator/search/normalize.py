@@ -37,6 +37,7 @@ _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 SENTINEL = "$"
 GRAM = 4  # characters per Thai key (docs/search.md: 3 and 4 measured)
+STRIDE = 2  # a query needs the n-grams at every STRIDE-th character (and the last one)
 PAIR = " "  # joins the two words of a pair key
 MAX_WORD = 40  # longer non-Thai words are cut (URLs, hashes)
 MIN_KEY = 2
@@ -148,7 +149,13 @@ def parse_query(query: str, gram: int = GRAM) -> list[QueryTerm]:
         last = n == len(parts) - 1 and open_end
         if kind == "t":
             if len(run) >= gram:
-                grams = list(dict.fromkeys(run[i:i + gram] for i in range(len(run) - gram + 1)))
+                # Every other n-gram (and the last): they overlap by two characters and cover
+                # the run, nearly as selective as all of them (docs/search.md), and a long
+                # phrase loads half the shards.
+                starts = list(range(0, len(run) - gram + 1, STRIDE))
+                if starts[-1] != len(run) - gram:
+                    starts.append(len(run) - gram)
+                grams = list(dict.fromkeys(run[i:i + gram] for i in starts))
                 terms.append(QueryTerm(run, grams))
             elif len(run) >= 2:
                 terms.append(QueryTerm(run, [], prefix=run))

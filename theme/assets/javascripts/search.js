@@ -19,6 +19,7 @@
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
   var SENTINEL = "$";
   var PAIR = " ";
+  var STRIDE = 2;
   var MAX_WORD = 40;
   var MIN_KEY = 2;
   var K1 = 1.2, B = 0.75, TITLE_BOOST = 1.5, PREFIX_FACTOR = 0.7;
@@ -69,11 +70,14 @@
       var chars = part[1], text = chars.join("");
       if (part[0] === "t") {
         if (chars.length >= gram) {
-          var grams = [];
-          for (var i = 0; i + gram <= chars.length; i++) {
+          /* every STRIDE-th n-gram and the last, covering the run (as normalize.py) */
+          var grams = [], starts = [];
+          for (var i = 0; i + gram <= chars.length; i += STRIDE) starts.push(i);
+          if (starts[starts.length - 1] !== chars.length - gram) starts.push(chars.length - gram);
+          starts.forEach(function (i) {
             var g = chars.slice(i, i + gram).join("");
             if (grams.indexOf(g) < 0) grams.push(g);
-          }
+          });
           terms.push({ text: text, exact: grams, prefix: "" });
         } else if (chars.length >= 2) {
           terms.push({ text: text, exact: [], prefix: text });
