@@ -24,6 +24,7 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _TOPIC = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic">\s*'
                     r'<span class="md-ellipsis">)(.*?)(</span>)', re.S)
 _TOC = re.compile(r'(<nav class="md-nav md-nav--secondary"[^>]*>)(.*?)(</nav>)', re.S)
+_SKIP = re.compile(r'(<a href=")#[^"]*(" class="md-skip">)')
 _FOOTER_NAV = re.compile(r'<nav class="md-footer__inner md-grid"[^>]*>.*?</nav>', re.S)
 _LABELS = re.compile(r"data-lc-labels='([^']*)'")
 _DROP = [
@@ -78,8 +79,9 @@ def make_search_page(home_html: str) -> str:
 
     out = _TITLE.sub(retitle, out, 1)
     out = _TOPIC.sub(lambda m: m.group(1) + html.escape(title) + m.group(3), out, 1)
-    out = _TOC.sub(lambda m: m.group(1) + m.group(3), out, 1)
+    out = _TOC.sub(lambda m: m.group(1) + m.group(3), out)  # sidebar and the phone menu copy
     out = _FOOTER_NAV.sub("", out, 1)
+    out = _SKIP.sub(lambda m: m.group(1) + "#search" + m.group(2), out, 1)  # "skip to content"
     out = _ACTIVE.sub("", out)
     # The language switcher and hreflang alternates: the search page of the other language.
     out = _HOME_LINK.sub(lambda m: m.group(1) + m.group(2) + PAGE + m.group(3), out)
