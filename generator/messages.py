@@ -203,6 +203,12 @@ CATALOGUE: dict[str, Message] = {
         "Add the Thai file, or rename this file to match an existing one.",
         "เพิ่มไฟล์ภาษาไทย หรือเปลี่ยนชื่อไฟล์นี้ให้ตรงกับไฟล์ที่มีอยู่",
     ),
+    "reserved-id": Message(
+        "`{value}` is a name the site uses for its own pages",
+        "`{value}` เป็นชื่อที่เว็บไซต์ใช้สำหรับหน้าของระบบเอง",
+        "Rename the file; reserved names: {reserved}.",
+        "เปลี่ยนชื่อไฟล์ ชื่อที่สงวนไว้: {reserved}",
+    ),
     "period-order": Message(
         "start ({start}) is after end ({end})",
         "ปีเริ่มต้น ({start}) อยู่หลังปีสิ้นสุด ({end})",

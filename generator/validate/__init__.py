@@ -39,4 +39,5 @@ def validate(loaded: LoadedContent) -> Problems:
     problems.extend(crossref.check_translations(loaded))
     problems.extend(crossref.check_periods(loaded))
     problems.extend(crossref.check_needs_research(loaded))
+    problems.extend(crossref.check_reserved_pages(loaded))
     return problems

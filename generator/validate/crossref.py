@@ -10,6 +10,9 @@ from ..messages import problem
 from ..problems import Problem, Severity
 
 CASE_KINDS = ("cities", "projects", "lessons")
+# Pages and folders the generator, MkDocs and the search write themselves.
+RESERVED_PAGES = ("404", "assets", "cities", "data", "downloads", "lessons", "media", "print",
+                  "projects", "reference", "search", "sitemap", "themes", "translations")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -119,4 +122,16 @@ def check_needs_research(loaded: LoadedContent) -> list[Problem]:
             problems.append(problem("needs-research", doc.rel, line, col, "status",
                                     severity=Severity.WARNING,
                                     detail=", ".join(unknown) or "status"))
+    return problems
+
+
+def check_reserved_pages(loaded: LoadedContent) -> list[Problem]:
+    """A free page may not take a name the site writes itself (search.html, data/ …)."""
+    reserved = set(RESERVED_PAGES) | {language.code for language in loaded.config.languages}
+    problems = []
+    for id_, by_lang in loaded.documents.get("pages", {}).items():
+        if id_ in reserved:
+            for doc in by_lang.values():
+                problems.append(problem("reserved-id", doc.rel, 0, 0, value=id_,
+                                        reserved=", ".join(sorted(reserved))))
     return problems
