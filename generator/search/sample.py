@@ -18,7 +18,9 @@ from .index import Document
 from .normalize import THAI_CHAR, normalize
 
 _THAI_WORD = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]{2,}")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+# Every piece, one letter ("project's") or digits ("20 project sets") too, so that a sampled
+# phrase never skips a word; only the pieces that pass `ok` below are query words.
+_EN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,16 @@ class _Counter:
 
     def __init__(self, documents: list[Document]) -> None:
         self.texts = [normalize(d.page.title + BLOCK_BREAK + d.page.body) for d in documents]
-        self.words = [set(re.findall(r"[^\W_]+", t)) for t in self.texts]
+        # Phrases match across punctuation ("title, team" is the phrase "title team"), as the
+        # search's word-pair keys do.
+        self.flat = [" " + " ".join(re.findall(r"[^\W_]+", t)) + " " for t in self.texts]
 
     def df(self, query: str) -> int:
         q = normalize(query)
         if THAI_CHAR.search(q):
             return sum(1 for t in self.texts if q in t)
-        parts = q.split()
-        return sum(1 for t, w in zip(self.texts, self.words)
-                   if all(p in w for p in parts) and q in t)
+        phrase = " " + " ".join(re.findall(r"[^\W_]+", q)) + " "
+        return sum(1 for flat in self.flat if phrase in flat)
 
 
 def sample_queries(documents: list[Document], lang: str, *, words: int = 5, phrases: int = 3,
@@ -76,7 +79,7 @@ def sample_queries(documents: list[Document], lang: str, *, words: int = 5, phra
         rng = random.Random(seed ^ zlib.crc32(document.url.encode()))
         text = document.page.title + BLOCK_BREAK + document.page.body
         runs = _thai_tokens(text) if thai else _english_tokens(text)
-        ok = _THAI_WORD.fullmatch if thai else (lambda w: len(w) >= 3)
+        ok = _THAI_WORD.fullmatch if thai else (lambda w: len(w) >= 3 and w.isalpha())
         single = sorted({t for run in runs for t in run if ok(t)})
         multi = set()
         for run in runs:
