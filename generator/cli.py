@@ -14,8 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import report
-from .config import load_config
+from .config import SiteConfig, load_config
+from .contrib.forms import FORMS_DIR, render_forms
+from .contrib.from_issue import comment, convert, form_named
+from .fork import remove_examples
 from .pipeline import check
+from .scaffold import ScaffoldError, new_case
 
 ENGINES = ("mkdocs", "properdocs")
 
@@ -37,6 +41,29 @@ def _parser() -> argparse.ArgumentParser:
                                "when GITHUB_ACTIONS=true)")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
 
+    new = commands.add_parser(
+        "new", help="start a new case: a Thai file and its English twin, every field commented")
+    new.add_argument("kind", choices=["city", "project", "lesson"])
+    new.add_argument("id", help="permanent id and file name: lowercase a-z, digits, hyphens")
+    new.add_argument("--city", help="for a project: the id of its city")
+
+    remove = commands.add_parser(
+        "remove-examples",
+        help="for a fork: delete this programme's cities, projects, lessons and sources; "
+             "keep the pages, vocabularies and configuration")
+    remove.add_argument("--pages", action="store_true",
+                        help="delete content/pages/ too (the home page is then generated)")
+
+    commands.add_parser("issue-forms",
+                        help="write .github/ISSUE_TEMPLATE/ from the schemas and vocabularies")
+    issue = commands.add_parser(
+        "from-issue", help="turn a filled issue form into case files (or a comment saying why not)")
+    issue.add_argument("--form", required=True, choices=["project", "lesson", "propose-project",
+                                                        "propose-lesson", "projects", "lessons"])
+    issue.add_argument("--body", required=True, type=Path, help="file holding the issue's body")
+    issue.add_argument("--issue", type=int, help="issue number, noted beside a new source")
+    issue.add_argument("--comment", type=Path, help="write the issue comment (Markdown) here")
+
     for name, help_text in (("build", "validate, then build the site into site/"),
                             ("serve", "build and serve with live reload on 127.0.0.1:8000")):
         sub = commands.add_parser(name, help=help_text)
@@ -55,6 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args)
+        if args.command == "new":
+            return _new(args)
+        if args.command == "remove-examples":
+            return _remove_examples(args)
+        if args.command == "issue-forms":
+            return _issue_forms(args)
+        if args.command == "from-issue":
+            return _from_issue(args)
         return _engine(args)
     except KeyboardInterrupt:
         return 130
@@ -82,6 +117,78 @@ def _validate(args: argparse.Namespace) -> int:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             report.write_github(problems, sys.stdout)
     return 1 if checked.problems.has_errors(args.strict) else 0
+
+
+def _config(args: argparse.Namespace) -> SiteConfig | None:
+    config_path = Path(args.config_file)
+    if not config_path.is_file():
+        print(f"{config_path}: no such configuration file / ไม่พบไฟล์ตั้งค่า", file=sys.stderr)
+        return None
+    return load_config(config_path)
+
+
+def _new(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None:
+        return 2
+    values = {"city": args.city} if args.city else {}
+    try:
+        made = new_case(config, args.kind, args.id, values=values)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for path in [made.primary, *made.translations]:
+        print(f"created / สร้างแล้ว: {path.relative_to(config.root).as_posix()}")
+    print("next: fill the empty fields, then `make validate` / "
+          "ต่อไป: กรอกช่องที่ว่าง แล้วตรวจด้วย `make validate`")
+    return 0
+
+
+def _remove_examples(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None:
+        return 2
+    removed = remove_examples(config, pages=args.pages)
+    print(f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, "
+          f"media{', pages' if args.pages else ''}, sources.yml")
+    print("next: edit content/pages/ and mkdocs.yml (site name, colours, figures) / "
+          "ต่อไป: แก้ content/pages/ และ mkdocs.yml")
+    return 0
+
+
+def _issue_forms(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None:
+        return 2
+    checked = check(config)
+    vocabularies = {name: checked.loaded.vocabulary(name) for name in ("themes", "sdgs", "regions")}
+    folder = config.root / FORMS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in render_forms(vocabularies).items():
+        (folder / name).write_text(text, encoding="utf-8")
+        print(f"wrote / เขียน {(FORMS_DIR / name).as_posix()}")
+    return 0
+
+
+def _from_issue(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config is None:
+        return 2
+    name = {"project": "projects", "lesson": "lessons"}.get(args.form, args.form)
+    body = args.body.read_text(encoding="utf-8", errors="replace")
+    conversion = convert(body, form_named(name), config, issue=args.issue)
+    text = comment(conversion)
+    if args.comment:
+        args.comment.write_text(text, encoding="utf-8")
+    if not conversion.ok:
+        print(text, file=sys.stderr)
+        return 1
+    for rel, content in conversion.files.items():
+        target = config.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        print(f"wrote / เขียน {rel}")
+    return 0
 
 
 def _engine(args: argparse.Namespace) -> int:

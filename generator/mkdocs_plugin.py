@@ -26,7 +26,8 @@ from .config import SiteConfig, load_config
 from .pipeline import Generated, generate
 from .render.sanitize import clean_marked_regions
 from .model import archive_redirects, archive_titles
-from .postbuild import write_missing_sitemaps, write_redirects, write_site_zip
+from .postbuild import (remove_unused_theme_assets, write_missing_sitemaps, write_redirects,
+                        write_site_zip)
 from .render.write import swap_directory
 from .search import write_search
 
@@ -129,6 +130,8 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         if self._depth == 0 and self.generated is not None:
             site_dir = Path(config.site_dir)
             write_missing_sitemaps(site_dir)
+            if "search" not in config.plugins:
+                remove_unused_theme_assets(site_dir)
             archive = self.generated.archive
             write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
                             archive.languages)

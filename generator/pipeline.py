@@ -69,7 +69,10 @@ def generate(config: SiteConfig, strict: bool = False) -> tuple[Generated | None
     nonce = _PROCESS_NONCE
     rendered = render_site(archive, config, nonce, changed=last_changed(config.root))
     vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}
-    rendered.files.update(export_files(archive, vocabularies))
+    english = next((lang for lang in config.languages if lang.code == "en"), config.primary)
+    rendered.files.update(export_files(
+        archive, vocabularies, name=str(config.settings.get("download_name") or "archive"),
+        title=english.site_name))
     static = media_files(config)
     written = sync_tree(rendered.files, config.build_dir, static)
     # The navigation beside the pages, so tools (bench/run.py's plain-MkDocs baseline) can

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -85,3 +86,18 @@ def write_site_zip(site_dir: Path, relative_path: str, folder_name: str) -> Path
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes())
     return target
+
+
+# Material copies lunr (with its Thai dictionary) and the search worker into every build even
+# when its search plugin is off; our search does not use them. ~1.2 MB less in the offline ZIP.
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
+
+
+def remove_unused_theme_assets(site_dir: Path) -> list[str]:
+    removed = []
+    for rel in UNUSED_THEME_ASSETS:
+        path = site_dir / rel
+        if path.is_dir():
+            shutil.rmtree(path)
+            removed.append(rel)
+    return removed

@@ -156,8 +156,10 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def export_files(archive: Archive, vocabularies: dict[str, Any]) -> dict[str, str]:
-    """Path under the site → text, for every open-data file."""
+def export_files(archive: Archive, vocabularies: dict[str, Any], *,
+                 name: str = "archive", title: str = "Archive") -> dict[str, str]:
+    """Path under the site → text, for every open-data file. `name` (a slug) and `title` name
+    the data package; they come from mkdocs.yml, so a fork's data carries the fork's name."""
     files: dict[str, str] = {}
     resources = []
     for kind, columns in COLUMNS.items():
@@ -194,8 +196,8 @@ def export_files(archive: Archive, vocabularies: dict[str, Any]) -> dict[str, st
                           "format": "json", "mediatype": "application/schema+json"})
     files[f"{DATA_DIR}/datapackage.json"] = _json({
         "profile": "data-package",
-        "name": "learning-city-knowledge-bank",
-        "title": "Learning City Knowledge Bank — open data",
+        "name": name,
+        "title": f"{title} — open data",
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0"}],
         "resources": resources,

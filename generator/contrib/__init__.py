@@ -1,0 +1,1 @@
+"""What contributors meet outside the site: GitHub issue forms and their conversion."""

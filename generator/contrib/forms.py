@@ -1,0 +1,241 @@
+"""The GitHub issue forms, written from one field list per form.
+
+Each form field names where its answer goes in a case file (`title.th`, `period.start`, …);
+the same list turns a filled issue back into a case file (`from_issue.py`), so the form and
+the conversion cannot disagree. Field help comes from the schemas and dropdown options from
+the vocabularies, so `python -m generator issue-forms` rewrites the forms after either changes
+(a test fails while the committed forms are stale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..validate.schema import raw_schemas
+
+FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    widget: str = "input"          # input, textarea, dropdown
+    target: str = ""               # where the answer goes: "title.th", "body.th", "source.url" …
+    required: bool = False
+    schema: str = ""               # "<schema>:<property>" whose description is the help text
+    vocabulary: str = ""           # dropdown options from content/vocabularies/<name>.yml
+    multiple: bool = False
+    help: str = ""
+    placeholder: str = ""
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str          # file name without .yml
+    kind: str          # "projects", "lessons" or "" (a free report)
+    title: str
+    description: str
+    labels: list[str]
+    intro: str
+    fields: list[Field] = field(default_factory=list)
+
+    def by_label(self) -> dict[str, Field]:
+        return {f.label: f for f in self.fields}
+
+
+_SOURCE_HELP = ("ทุกข้อเท็จจริงต้องมาจากเอกสารที่เผยแพร่แล้ว / Every fact must come from a "
+                "published document.")
+
+SOURCE_FIELDS = [
+    Field("source_ids", "แหล่งที่มาที่มีอยู่แล้ว / Existing sources", "input", "sources",
+          help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
+               "separated by commas", placeholder="wecitizens-18-cities"),
+    Field("source_title_th", "ชื่อเอกสารแหล่งที่มาใหม่ (ไทย) / New source: title (Thai)",
+          target="source.title.th", help=_SOURCE_HELP),
+    Field("source_title_en", "ชื่อเอกสารแหล่งที่มาใหม่ (อังกฤษ) / New source: title (English)",
+          target="source.title.en"),
+    Field("source_publisher_th", "ผู้เผยแพร่ (ไทย) / New source: publisher (Thai)",
+          target="source.publisher.th"),
+    Field("source_publisher_en", "ผู้เผยแพร่ (อังกฤษ) / New source: publisher (English)",
+          target="source.publisher.en"),
+    Field("source_date", "วันที่เผยแพร่ / New source: date", target="source.date",
+          help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. / YYYY, YYYY-MM or YYYY-MM-DD (CE)",
+          placeholder="2024-06-12"),
+    Field("source_url", "ที่อยู่เว็บ / New source: web address", target="source.url",
+          placeholder="https://"),
+]
+
+_CONFIRM = ("ข้อมูลทุกข้อมาจากแหล่งที่มาที่ระบุ และยินยอมให้เผยแพร่ภายใต้ CC BY 4.0 / Every fact "
+            "comes from the sources named, and I agree to publish it under CC BY 4.0")
+
+PROJECT = Form(
+    "propose-project", "projects",
+    "[โครงการ / Project]: ",
+    "เสนอโครงการวิจัยใหม่ / Propose a new research project",
+    ["proposal", "project"],
+    "กรอกสิ่งที่แหล่งที่มาบอก ช่องที่ไม่ทราบให้เว้นว่างไว้ หน้าเว็บจะแสดงว่า “ยังไม่ทราบ” "
+    "ผู้ดูแลจะแปลงคำขอนี้เป็นไฟล์และเปิด pull request ให้\n\n"
+    "Fill in what your sources say and leave unknown fields empty: the page will say "
+    "“not yet known”. A maintainer turns this issue into a case file and a pull request.",
+    [
+        Field("id", "รหัส / Id", target="id",
+              help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; "
+                   "may be left empty", placeholder="khon-kaen-2024"),
+        Field("title_th", "ชื่อโครงการ (ไทย) / Title (Thai)", target="title.th", required=True),
+        Field("title_en", "ชื่อโครงการ (อังกฤษ) / Title (English)", target="title.en",
+              required=True),
+        Field("city", "เมือง / City", target="city", required=True, schema="project:city",
+              help="รหัสเมืองตามที่อยู่หน้าเมือง เช่น khon-kaen / The city's id, as in its "
+                   "page address, e.g. khon-kaen", placeholder="khon-kaen"),
+        Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th", required=True,
+              schema="project:area"),
+        Field("area_en", "พื้นที่ (อังกฤษ) / Area (English)", target="area.en", required=True),
+        Field("round", "รอบทุน / Programme round", target="round", schema="project:round",
+              placeholder="2020-2021"),
+        Field("period_start", "ปีเริ่มต้น (ค.ศ.) / First year (CE)", target="period.start",
+              schema="project:period", placeholder="2020"),
+        Field("period_end", "ปีสิ้นสุด (ค.ศ.) / Last year (CE)", target="period.end",
+              placeholder="2021"),
+        Field("funder_th", "ผู้ให้ทุน (ไทย) / Funder (Thai)", target="funder.th",
+              schema="project:funder"),
+        Field("funder_en", "ผู้ให้ทุน (อังกฤษ) / Funder (English)", target="funder.en"),
+        Field("programme_th", "แผนงาน (ไทย) / Programme (Thai)", target="programme.th",
+              schema="project:programme"),
+        Field("programme_en", "แผนงาน (อังกฤษ) / Programme (English)", target="programme.en"),
+        Field("lead_th", "หัวหน้าโครงการ (ไทย) / Project lead (Thai)", target="lead.name.th",
+              schema="project:lead"),
+        Field("lead_en", "หัวหน้าโครงการ (อังกฤษ) / Project lead (English)",
+              target="lead.name.en"),
+        Field("institution_th", "หน่วยงาน (ไทย) / Institution (Thai)",
+              target="lead.institution.th"),
+        Field("institution_en", "หน่วยงาน (อังกฤษ) / Institution (English)",
+              target="lead.institution.en"),
+        Field("themes", "ประเด็น / Themes", "dropdown", "themes", schema="project:themes",
+              vocabulary="themes", multiple=True),
+        Field("sdgs", "เป้าหมายการพัฒนาที่ยั่งยืน / SDGs", "dropdown", "sdgs",
+              schema="project:sdgs", vocabulary="sdgs", multiple=True),
+        Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
+              required=True, schema="project:summary"),
+        Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
+        Field("body_th", "สิ่งที่ทราบ (ไทย) / What is known (Thai)", "textarea", "body.th",
+              help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine"),
+        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea",
+              "body.en"),
+        *SOURCE_FIELDS,
+    ],
+)
+
+LESSON = Form(
+    "propose-lesson", "lessons",
+    "[บทเรียน / Lesson]: ",
+    "เสนอบทเรียนจากเมือง / Propose a lesson learned",
+    ["proposal", "lesson"],
+    "บทเรียนหนึ่งเรื่อง: บริบท สิ่งที่ทำ สิ่งที่ได้เรียนรู้ และข้อแนะนำสำหรับเมืองอื่น "
+    "ตามที่แหล่งที่มารายงาน\n\n"
+    "One lesson: its context, what was done, what was learned and advice for other cities, as "
+    "your sources report it.",
+    [
+        Field("id", "รหัส / Id", target="id",
+              placeholder="anchor-organisation-as-driver"),
+        Field("title_th", "ชื่อบทเรียน (ไทย) / Title (Thai)", target="title.th", required=True),
+        Field("title_en", "ชื่อบทเรียน (อังกฤษ) / Title (English)", target="title.en",
+              required=True),
+        Field("cities", "เมือง / Cities", target="cities", schema="lesson:cities",
+              help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
+              placeholder="khon-kaen, yala"),
+        Field("projects", "โครงการ / Projects", target="projects", schema="lesson:projects",
+              help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas"),
+        Field("themes", "ประเด็น / Themes", "dropdown", "themes", schema="lesson:themes",
+              vocabulary="themes", multiple=True),
+        Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
+              required=True, schema="lesson:summary"),
+        Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
+        Field("context", "บริบท / Context", "textarea", "section.0", required=True),
+        Field("done", "สิ่งที่ทำ / What was done", "textarea", "section.1", required=True),
+        Field("learned", "สิ่งที่ได้เรียนรู้ / What was learned", "textarea", "section.2",
+              required=True),
+        Field("advice", "ข้อแนะนำสำหรับเมืองอื่น / Advice for other cities", "textarea",
+              "section.3", required=True),
+        Field("body_en", "ฉบับภาษาอังกฤษ (ถ้ามี) / English text (optional)", "textarea",
+              "body.en", help="ทั้งสี่หัวข้อเป็นภาษาอังกฤษ / The four sections in English"),
+        *SOURCE_FIELDS,
+    ],
+)
+
+CORRECTION = Form(
+    "correct-fact", "",
+    "[แก้ไข / Correction]: ",
+    "แจ้งแก้ไขข้อเท็จจริง / Correct a fact",
+    ["correction"],
+    "พบข้อมูลที่ผิดหรือล้าสมัย? บอกเราว่าอยู่หน้าไหน และแหล่งที่มาที่ถูกต้อง\n\n"
+    "Found something wrong or out of date? Tell us where, and the source that says otherwise.",
+    [
+        Field("page", "หน้าที่ผิด / Page", required=True,
+              help="ที่อยู่ของหน้า / The page's address", placeholder="https://…/cities/yala.html"),
+        Field("wrong", "ข้อความที่ผิด / What is wrong", "textarea", required=True),
+        Field("right", "ข้อความที่ถูกต้อง / What is right", "textarea", required=True),
+        Field("source", "แหล่งที่มา / Source", "textarea", required=True, help=_SOURCE_HELP),
+    ],
+)
+
+FORMS = [PROJECT, LESSON, CORRECTION]
+
+
+def _schema_help(ref: str) -> str:
+    if not ref:
+        return ""
+    schema_name, prop = ref.split(":")
+    schemas = raw_schemas()
+    node = schemas[schema_name]["properties"][prop]
+    if "$ref" in node and not node.get("description"):
+        node = {**schemas["common"]["$defs"][node["$ref"].rsplit("/", 1)[-1]], **node}
+    parts = [node.get("x-description-th", ""), node.get("description", "")]
+    return " / ".join(p for p in parts if p)
+
+
+def _options(vocabulary: dict[Any, Any]) -> list[str]:
+    # "id — Thai / English": the id first, so conversion reads it whatever the labels say.
+    return [f"{key} — {entry['label']['th']} / {entry['label']['en']}"
+            for key, entry in vocabulary.items()]
+
+
+def option_id(option: str) -> str:
+    return option.split(" — ", 1)[0].strip()
+
+
+def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": form.intro}}]
+    for item in form.fields:
+        description = " ".join(p for p in (_schema_help(item.schema), item.help) if p)
+        attributes: dict[str, Any] = {"label": item.label}
+        if description:
+            attributes["description"] = description
+        if item.placeholder:
+            attributes["placeholder"] = item.placeholder
+        if item.widget == "dropdown":
+            attributes["multiple"] = item.multiple
+            attributes["options"] = _options(vocabularies.get(item.vocabulary, {})) or ["—"]
+        entry: dict[str, Any] = {"type": item.widget, "id": item.id, "attributes": attributes}
+        if item.required:
+            entry["validations"] = {"required": True}
+        body.append(entry)
+    body.append({"type": "checkboxes", "id": "confirm", "attributes": {
+        "label": "ยืนยัน / Confirm", "options": [{"label": _CONFIRM, "required": True}]}})
+    document = {"name": form.description, "description": form.description,
+                "title": form.title, "labels": form.labels, "body": body}
+    header = ("# Written by `python -m generator issue-forms` from generator/contrib/forms.py,\n"
+              "# the schemas and the vocabularies: edit those, then run it again.\n")
+    return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+
+
+def render_forms(vocabularies: dict[str, dict[Any, Any]]) -> dict[str, str]:
+    """File name → text, for .github/ISSUE_TEMPLATE/."""
+    files = {f"{form.name}.yml": render_form(form, vocabularies) for form in FORMS}
+    files["config.yml"] = yaml.safe_dump(
+        {"blank_issues_enabled": True}, sort_keys=False)
+    return files

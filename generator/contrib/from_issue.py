@@ -1,0 +1,267 @@
+"""A filled "propose a project/lesson" issue → case files, checked by the real validator.
+
+GitHub renders a submitted issue form as Markdown: `### <label>` then the answer, or
+`_No response_`. The answers go where the form's fields say (forms.py). The new files are
+validated together with a copy of the whole content tree — the very checks a pull request
+gets — and only written into the repository when nothing is wrong; otherwise the result is a
+comment for the issue that lists every problem in Thai and English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..config import SiteConfig
+from ..pipeline import check
+from ..problems import Problem
+from ..slugs import slugify
+from ..validate.body import LESSON_SECTIONS
+from .forms import FORMS, Form, option_id
+
+NO_RESPONSE = "_No response_"
+_HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+
+
+@dataclass
+class Conversion:
+    files: dict[str, str] = field(default_factory=dict)   # path under the repository → text
+    problems: list[str] = field(default_factory=list)      # bilingual lines for the comment
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.files) and not self.problems
+
+
+def form_named(name: str) -> Form:
+    for form in FORMS:
+        if form.name == name or form.kind == name:
+            return form
+    raise KeyError(name)
+
+
+def parse_answers(body: str, form: Form) -> dict[str, str]:
+    """Field id → answer text (empty when not answered). Unknown headings are ignored."""
+    labels = form.by_label()
+    answers: dict[str, str] = {}
+    matches = list(_HEADING.finditer(body.replace("\r\n", "\n")))
+    text = body.replace("\r\n", "\n")
+    for n, match in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        answer = text[match.end():end].strip()
+        item = labels.get(match.group(1).strip())
+        if item is not None:
+            answers[item.id] = "" if answer == NO_RESPONSE else answer
+    return answers
+
+
+def _set(data: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    for key in parents:
+        data = data.setdefault(key, {})
+    data[last] = value
+
+
+def _list(answer: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,\n]", answer) if part.strip()]
+
+
+def _year(answer: str) -> int | str | None:
+    if not answer:
+        return None
+    return int(answer) if answer.isdigit() else answer  # text stays text: the schema says why
+
+
+def _bilingual_or_null(pair: dict[str, str] | None) -> dict[str, str] | None:
+    if not pair or not any(pair.values()):
+        return None
+    return {"th": pair.get("th", ""), "en": pair.get("en", "")}
+
+
+def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
+    """The answers placed at their targets, as plain strings and lists."""
+    placed: dict[str, Any] = {}
+    for item in form.fields:
+        answer = answers.get(item.id, "").strip()
+        if not item.target:
+            continue
+        if item.widget == "dropdown":
+            value: Any = [option_id(o) for o in _list(answer)] if item.multiple else option_id(answer)
+        elif item.target in ("cities", "projects", "sources"):
+            value = _list(answer)
+        else:
+            value = answer
+        _set(placed, item.target, value)
+    return placed
+
+
+def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | None,
+                  today: str) -> dict[str, Any]:
+    sources = [*placed.get("sources", []), *([source_id] if source_id else [])]
+    common = {"completeness": "stub", "updated": today, "aliases": [],
+              "summary": placed.get("summary", {}).get("th", ""), "sources": sources}
+    title = {"th": placed.get("title", {}).get("th", ""), "en": placed.get("title", {}).get("en", "")}
+    if kind == "lessons":
+        return {"id": id_, "title": title, "themes": placed.get("themes", []),
+                "cities": placed.get("cities", []), "projects": placed.get("projects", []),
+                **common}
+    lead = placed.get("lead") or {}
+    lead_value = None
+    if any(_bilingual_or_null(lead.get(k)) for k in ("name", "institution")):
+        lead_value = {"name": _bilingual_or_null(lead.get("name")),
+                      "institution": _bilingual_or_null(lead.get("institution"))}
+    period = placed.get("period", {})
+    sdgs = [int(s) if s.isdigit() else s for s in placed.get("sdgs", [])]
+    known = lead_value is not None and period.get("start") and period.get("end")
+    return {
+        "id": id_, "title": title, "city": placed.get("city", ""),
+        "area": {"th": placed.get("area", {}).get("th", ""),
+                 "en": placed.get("area", {}).get("en", "")},
+        "round": placed.get("round") or None,
+        "period": {"start": _year(period.get("start", "")), "end": _year(period.get("end", ""))},
+        "funder": _bilingual_or_null(placed.get("funder")),
+        "programme": _bilingual_or_null(placed.get("programme")),
+        "lead": lead_value, "themes": placed.get("themes", []), "sdgs": sdgs, "outcomes": [],
+        "status": "complete" if known else "needs-research",
+        **common,
+    }
+
+
+def _body(kind: str, placed: dict[str, Any], lang: str) -> str:
+    if kind == "lessons" and lang == "th":
+        sections = placed.get("section", {})
+        return "\n\n".join(f"## {heading}\n\n{sections.get(str(n), '').strip()}"
+                           for n, heading in enumerate(LESSON_SECTIONS["th"])) + "\n"
+    text = placed.get("body", {}).get(lang, "").strip()
+    if kind == "projects" and lang in ("th", "en") and text and not text.startswith("#"):
+        heading = {"th": "สิ่งที่ทราบ", "en": "What is known"}[lang]
+        text = f"## {heading}\n\n{text}"
+    return text + "\n" if text else ""
+
+
+def _flow(value: Any) -> str:
+    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000,
+                          default_flow_style=True)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _dump(data: dict[str, Any], indent: str = "") -> str:
+    """One field per line, nested values in flow style: like the hand-written case files."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, dict) and any(isinstance(v, dict) for v in value.values()):
+            lines.append(f"{indent}{key}:\n{_dump(value, indent + '  ')}".rstrip("\n"))
+        else:
+            lines.append(f"{indent}{key}: {_flow(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
+    source = placed.get("source") or {}
+    title = source.get("title") or {}
+    if not any(title.values()) and not source.get("url"):
+        return None
+    return {"title": {"th": title.get("th", ""), "en": title.get("en", "") or title.get("th", "")},
+            "publisher": _bilingual_or_null(source.get("publisher")),
+            "date": source.get("date") or None, "url": source.get("url") or None, "note": None}
+
+
+def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = None,
+            today: dt.date | None = None) -> Conversion:
+    """Turn an issue body into files, or into the list of what is wrong with it."""
+    if not form.kind:
+        return Conversion(problems=["This form is a report for a maintainer, not a case file / "
+                                    "แบบฟอร์มนี้เป็นการแจ้งผู้ดูแล ไม่ได้สร้างไฟล์"])
+    answers = parse_answers(body, form)
+    missing = [f.label for f in form.fields if f.required and not answers.get(f.id)]
+    if missing:
+        return Conversion(problems=[f"`{label}`: required, but empty / ต้องกรอก แต่ว่างอยู่"
+                                    for label in missing])
+    placed = _collect(form, answers)
+    date = (today or dt.date.today()).isoformat()
+    given = answers.get("id", "")
+    id_ = slugify(given or placed.get("title", {}).get("en", ""))
+    early: list[str] = []
+    if given and given != id_:
+        early.append(f"`{form.fields[0].label}`: `{given}` is not a valid id; it could be "
+                     f"`{id_}` (lowercase a-z, digits and hyphens) / `{given}` ใช้เป็นรหัสไม่ได้ "
+                     f"ใช้ `{id_}` ได้ (a-z ตัวเล็ก ตัวเลข และขีด)")
+    kind = form.kind
+    source = _source_entry(placed)
+    source_id = f"{id_}-source" if source else None
+    front = _front_matter(kind, id_, placed, source_id, date)
+    folder = f"{config.content_dir.relative_to(config.root).as_posix()}/{kind}"
+    files = {f"{folder}/{id_}.md": f"---\n{_dump(front)}---\n{_body(kind, placed, 'th')}"}
+    summary_en = placed.get("summary", {}).get("en", "")
+    if summary_en:
+        translation = {"primary_updated": date, "summary": summary_en}
+        files[f"{folder}/{id_}.en.md"] = f"---\n{_dump(translation)}---\n{_body(kind, placed, 'en')}"
+    if source and source_id:
+        sources_path = config.content_dir / "sources.yml"
+        existing = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
+        if existing.rstrip().endswith("{}"):  # an emptied registry (remove-examples)
+            existing = existing.rstrip()[:-2]
+        note = f"# From issue #{issue}\n" if issue else ""
+        files[f"{folder.rsplit('/', 1)[0]}/sources.yml"] = (
+            existing.rstrip("\n") + "\n" + note + _dump({source_id: source}))
+    problems = _validate_in_copy(config, files, set(files))
+    explained = early + [_explain(p, form) for p in problems]
+    return Conversion(files=files, problems=list(dict.fromkeys(explained)))
+
+
+def _explain(problem: Problem, form: Form) -> str:
+    """A problem in the words of the form: the question it concerns, not a file's line."""
+    targets = {f.target: f.label for f in form.fields if f.target}
+    question = ""
+    if problem.field:
+        field_path = re.sub(r"\[(\d+)\]", r".\1", problem.field)
+        path = field_path if not problem.path.endswith(".en.md") else field_path + ".en"
+        if problem.path.endswith("sources.yml"):
+            path = "source." + field_path.split(".", 1)[-1]
+        candidates = [t for t in targets if path == t or path.startswith(t + ".")
+                      or t.startswith(path + ".")]
+        question = targets[min(candidates, key=len)] if candidates else problem.field
+    elif problem.path.endswith(".md"):
+        question = next((f.label for f in form.fields if f.target.startswith(("body", "section"))), "")
+    where = f"`{question}`: " if question else ""
+    hint = f" — {problem.hint_th} / {problem.hint_en}" if problem.hint_en else ""
+    return f"{where}{problem.message_th} / {problem.message_en}{hint}"
+
+
+def _validate_in_copy(config: SiteConfig, files: dict[str, str], new: set[str]) -> list[Problem]:
+    """Every problem the new files would have in a pull request, checked on a copy."""
+    with tempfile.TemporaryDirectory(prefix="lc-issue-") as tmp:
+        root = Path(tmp)
+        content_rel = config.content_dir.relative_to(config.root)
+        shutil.copytree(config.content_dir, root / content_rel, symlinks=True)
+        for rel, text in files.items():
+            target = root / rel
+            if target.exists() and rel.endswith(".md"):
+                return [Problem(rel, 0, 0, "id", "exists", f"{rel} already exists: choose another id",
+                                f"มีไฟล์ {rel} อยู่แล้ว เลือกรหัสอื่น")]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        copy = dataclasses.replace(config, root=root, content_dir=root / content_rel,
+                                   build_dir=root / ".cache" / "docs")
+        problems = check(copy).problems.sorted()
+        return [p for p in problems if p.is_error and p.path in new]
+
+
+def comment(conversion: Conversion) -> str:
+    """The issue comment: what was made, or what to fix."""
+    if conversion.ok:
+        listed = "\n".join(f"- `{path}`" for path in conversion.files)
+        return ("สร้างไฟล์จากคำขอนี้แล้ว และเปิด pull request ให้ผู้ดูแลตรวจ / The case files "
+                f"were made from this issue and a pull request opened for review:\n\n{listed}\n")
+    listed = "\n".join(f"- {line}" for line in conversion.problems)
+    return ("ยังสร้างไฟล์จากคำขอนี้ไม่ได้ กรุณาแก้ไขคำขอ (Edit) ตามรายการด้านล่าง แล้วผู้ดูแลจะลองอีกครั้ง\n"
+            "This issue could not be turned into a case file yet. Please edit the issue as "
+            f"listed below; a maintainer will try again.\n\n{listed}\n")

@@ -1,0 +1,161 @@
+"""`python -m generator new city|project|lesson <id>`: a new case file and its translation.
+
+The front matter lists every field of the kind's schema, in the schema's order, each under a
+comment (Thai, then English) taken from the schema itself, so the scaffold cannot drift from
+what the validator expects. Facts are left empty: a field the contributor must fill is an empty
+string, which `validate` then names with its line; a fact nobody knows yet is `null` or `[]`,
+which the schema allows and the page shows as "not yet known".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import SiteConfig
+from .validate.body import LESSON_SECTIONS
+from .validate.crossref import RESERVED_PAGES
+from .validate.schema import KIND_SCHEMAS, raw_schemas
+
+KINDS = {"city": "cities", "project": "projects", "lesson": "lessons"}
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Values written for each field; anything not here is an empty string to fill in.
+# Written as YAML flow text so the file reads like the hand-written ones.
+_BILINGUAL_BLANK = '{th: "", en: ""}'
+_DEFAULTS: dict[str, dict[str, str]] = {
+    "cities": {
+        "region": '""', "location": '{lat: "", lon: ""}', "cohort": "null",
+        "gnlc_member_since": "null", "websites": "[]",
+    },
+    "projects": {
+        "city": '""', "round": "null", "period": "{start: null, end: null}",
+        "funder": "null", "programme": "null", "lead": "null", "themes": "[]", "sdgs": "[]",
+        "outcomes": "[]", "status": "needs-research",
+    },
+    "lessons": {"themes": "[]", "cities": "[]", "projects": "[]"},
+}
+_COMMON = {"completeness": "stub", "aliases": "[]", "summary": '""', "sources": "[]"}
+
+# Sections a city or project page starts with: what the sources say, and what they do not.
+_CASE_SECTIONS = {
+    "th": ["สิ่งที่ทราบ", "สิ่งที่ยังไม่ทราบ"],
+    "en": ["What is known", "Not yet known"],
+}
+_HEADER = (
+    "# ไฟล์ใหม่จากคำสั่ง `new`: กรอกทุกช่องที่ว่าง (\"\") ใส่ null หรือ [] เมื่อไม่มีแหล่งที่มาระบุ\n"
+    "# แล้วตรวจด้วย `make validate` ข้อเท็จจริงทุกข้อต้องมาจากแหล่งที่มาใน content/sources.yml\n"
+    "# New file from `new`: fill every empty (\"\") field; leave null or [] where no source says.\n"
+    "# Then run `make validate`. Every fact must come from a source in content/sources.yml."
+)
+
+
+class ScaffoldError(ValueError):
+    """A request the scaffold refuses; the message is bilingual."""
+
+
+@dataclass(frozen=True)
+class Scaffolded:
+    primary: Path
+    translations: list[Path]
+
+
+def _property_comment(prop: dict[str, Any], common: dict[str, Any]) -> str:
+    ref = prop.get("$ref", "")
+    shared = common["$defs"].get(ref.rsplit("/", 1)[-1], {}) if "#/$defs/" in ref else {}
+    thai = prop.get("x-description-th") or shared.get("x-description-th") or ""
+    english = prop.get("description") or shared.get("description") or ""
+    return " / ".join(part for part in (thai, english) if part)
+
+
+def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> str:
+    schemas = raw_schemas()
+    schema, common = schemas[KIND_SCHEMAS[kind]], schemas["common"]
+    lines = [_HEADER]
+    for name, prop in schema["properties"].items():
+        if name == "id":
+            value = id_
+        elif name == "updated":
+            value = today
+        elif name in values:
+            value = values[name]
+        elif name in _DEFAULTS.get(kind, {}):
+            value = _DEFAULTS[kind][name]
+        elif name in _COMMON:
+            value = _COMMON[name]
+        elif prop.get("$ref", "").endswith("/bilingual"):
+            value = _BILINGUAL_BLANK
+        else:
+            value = '""'
+        comment = _property_comment(prop, common)
+        if comment:
+            lines.append(f"# {comment}")
+        lines.append(f"{name}: {value}")
+    return "\n".join(lines)
+
+
+def _body(kind: str, lang: str) -> str:
+    sections = (LESSON_SECTIONS if kind == "lessons" else _CASE_SECTIONS)
+    headings = sections.get(lang) or sections["en"]
+    return "\n".join(f"## {heading}\n\n" for heading in headings).rstrip() + "\n"
+
+
+def _translation(today: str) -> str:
+    schemas = raw_schemas()
+    schema, common = schemas["translation"], schemas["common"]
+    lines = []
+    for name, prop in schema["properties"].items():
+        lines.append(f"# {_property_comment(prop, common)}")
+        lines.append(f"{name}: {today if name == 'primary_updated' else chr(34) * 2}")
+    return "\n".join(lines)
+
+
+def check_id(config: SiteConfig, kind: str, id_: str) -> None:
+    folder = config.content_dir / kind
+    if not _SLUG.fullmatch(id_) or len(id_) > 80:
+        raise ScaffoldError(
+            f"`{id_}` is not a valid id: use lowercase a-z, digits and single hyphens "
+            f"(e.g. khon-kaen) / `{id_}` ใช้เป็นรหัสไม่ได้ ใช้ a-z ตัวเล็ก ตัวเลข และขีดเดี่ยว "
+            f"(เช่น khon-kaen)")
+    if id_ in RESERVED_PAGES or id_ in config.codes:
+        raise ScaffoldError(f"`{id_}` is reserved by the site / `{id_}` เป็นชื่อที่เว็บไซต์สงวนไว้")
+    existing = sorted(p.name for p in folder.glob(f"{id_}.*md")) if folder.is_dir() else []
+    if existing:
+        raise ScaffoldError(
+            f"{kind}/{existing[0]} already exists: edit it instead, or choose another id / "
+            f"มี {kind}/{existing[0]} อยู่แล้ว แก้ไขไฟล์นั้นแทน หรือเลือกรหัสอื่น")
+
+
+def new_case(config: SiteConfig, kind_name: str, id_: str, *,
+             values: dict[str, str] | None = None, today: dt.date | None = None) -> Scaffolded:
+    """Write content/<kind>/<id>.md and one <id>.<lang>.md per other language.
+
+    `values` (field → YAML flow text) pre-fills fields, e.g. {"city": "yala"}."""
+    if kind_name not in KINDS:
+        raise ScaffoldError(f"unknown kind `{kind_name}`: use {', '.join(KINDS)} / "
+                            f"ไม่รู้จักชนิด `{kind_name}`")
+    kind = KINDS[kind_name]
+    check_id(config, kind, id_)
+    date = (today or dt.date.today()).isoformat()
+    folder = config.content_dir / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    primary_lang, others = config.codes[0], config.codes[1:]
+    files = {folder / f"{id_}.md": (
+        f"---\n{_front_matter(kind, id_, date, values or {})}\n---\n{_body(kind, primary_lang)}")}
+    for lang in others:
+        files[folder / f"{id_}.{lang}.md"] = f"---\n{_translation(date)}\n---\n{_body(kind, lang)}"
+    # Exclusive creation: two contributors racing for one id never overwrite each other.
+    written: list[Path] = []
+    try:
+        for path, text in files.items():
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            written.append(path)
+    except FileExistsError as exc:
+        for path in written:
+            path.unlink()
+        raise ScaffoldError(f"{exc.filename} already exists / มีไฟล์ {exc.filename} อยู่แล้ว") from exc
+    return Scaffolded(written[0], written[1:])
