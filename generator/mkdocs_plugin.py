@@ -137,9 +137,12 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
                             archive.languages)
             # Thai-aware search per language: search/<lang>/ and <lang>/search.html.
             write_search(site_dir, list(archive.languages))
-            # Keep this last: the offline ZIP must hold everything written above.
-            name = str(self._site.settings.get("download_name", "site")) if self._site else "site"
-            write_site_zip(site_dir, f"downloads/{name}.zip", name)
+            # Keep this last: the offline ZIP must hold everything written above. Not under
+            # `serve`: nobody downloads the preview, and it would slow every edit-to-preview.
+            if self._command == "build":
+                name = str(self._site.settings.get("download_name", "site")) if self._site \
+                    else "site"
+                write_site_zip(site_dir, f"downloads/{name}.zip", name)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True

@@ -146,9 +146,23 @@ class _Reader(HTMLParser):
             self.heading.append(data)
 
 
+def _relevant(html: str) -> str:
+    """The head, the <body> tag and the article: the rest (navigation, header, footer, icons)
+    is most of a Material page and never indexed, so it is not parsed at all."""
+    head_end = html.find("</head>")
+    body_start = html.find("<body", head_end)
+    body_end = html.find(">", body_start)
+    start = html.find('<article class="md-content__inner', body_end)
+    end = html.rfind("</article>")
+    if min(head_end, body_start, body_end, start) < 0 or end < start:
+        return html
+    return (html[:head_end + 7] + html[body_start:body_end + 1] + html[start:end + 10]
+            + "</body></html>")
+
+
 def read_page(html: str, skip_langs: set[str] | frozenset[str] = frozenset()) -> Page:
     reader = _Reader(set(skip_langs))
-    reader.feed(html)
+    reader.feed(_relevant(html))
     reader.close()
     page = reader.page
     title = _SPACE.sub(" ", "".join(reader.title_parts)).strip()

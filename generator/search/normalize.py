@@ -61,11 +61,17 @@ def _kind(char: str) -> str:
     return ""
 
 
+_KINDS: dict[str, str] = {}  # char → kind: the same few hundred characters, millions of times
+
+
 def runs(normalized: str) -> Iterator[tuple[str, str]]:
     """(kind, text) for each run of a normalised string: kind "t" is Thai, "w" other words."""
     start, current = 0, ""
+    kinds = _KINDS
     for i, char in enumerate(normalized):
-        kind = _kind(char)
+        kind = kinds.get(char)
+        if kind is None:
+            kind = kinds[char] = _kind(char)
         if kind != current:
             if current:
                 yield current, normalized[start:i]
