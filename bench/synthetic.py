@@ -7,6 +7,8 @@ import random
 import shutil
 from pathlib import Path
 
+from generator.validate.body import LESSON_SECTIONS
+
 # Real sentences from the programme's public documents, recombined; the words are what
 # matters for search and line-breaking, not the meaning.
 THAI = [
@@ -107,8 +109,7 @@ sources: [seed-a]
         (content / "projects" / f"{pid}.en.md").write_text(twin.format(
             summary=rng.choice(ENGLISH), body="## The work\n\n" + _paragraphs(rng, ENGLISH, 5)),
             encoding="utf-8")
-    th_sections = ["บริบท", "สิ่งที่ทำ", "สิ่งที่ได้เรียนรู้", "ข้อแนะนำสำหรับเมืองอื่น"]
-    en_sections = ["Context", "What was done", "What was learned", "Advice for other cities"]
+    th_sections, en_sections = LESSON_SECTIONS["th"], LESSON_SECTIONS["en"]
     for i in range(n_lessons):
         lid = f"lesson-{i:05d}"
         body_th = "\n\n".join(f"## {s}\n\n{_paragraphs(rng, THAI, 1)}" for s in th_sections)

@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import report
@@ -80,17 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     try:
-        if args.command == "validate":
-            return _validate(args)
-        if args.command == "new":
-            return _new(args)
-        if args.command == "remove-examples":
-            return _remove_examples(args)
-        if args.command == "issue-forms":
-            return _issue_forms(args)
-        if args.command == "from-issue":
-            return _from_issue(args)
-        return _engine(args)
+        handler = _CONFIG_COMMANDS.get(args.command)
+        if handler is None:
+            return _engine(args)
+        config_path = Path(args.config_file)
+        if not config_path.is_file():
+            print(f"{config_path}: no such configuration file / ไม่พบไฟล์ตั้งค่า", file=sys.stderr)
+            return 2
+        return handler(args, load_config(config_path))
     except KeyboardInterrupt:
         return 130
     except Exception:  # an internal error, not the contributor's: say so, exit 2
@@ -100,12 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _validate(args: argparse.Namespace) -> int:
-    config_path = Path(args.config_file)
-    if not config_path.is_file():
-        print(f"{config_path}: no such configuration file / ไม่พบไฟล์ตั้งค่า", file=sys.stderr)
-        return 2
-    checked = check(load_config(config_path))
+def _validate(args: argparse.Namespace, config: SiteConfig) -> int:
+    checked = check(config)
     problems = checked.problems.sorted()
     fmt = args.format or "text"
     if fmt == "json":
@@ -119,18 +112,7 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if checked.problems.has_errors(args.strict) else 0
 
 
-def _config(args: argparse.Namespace) -> SiteConfig | None:
-    config_path = Path(args.config_file)
-    if not config_path.is_file():
-        print(f"{config_path}: no such configuration file / ไม่พบไฟล์ตั้งค่า", file=sys.stderr)
-        return None
-    return load_config(config_path)
-
-
-def _new(args: argparse.Namespace) -> int:
-    config = _config(args)
-    if config is None:
-        return 2
+def _new(args: argparse.Namespace, config: SiteConfig) -> int:
     values = {"city": args.city} if args.city else {}
     try:
         made = new_case(config, args.kind, args.id, values=values)
@@ -144,10 +126,7 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remove_examples(args: argparse.Namespace) -> int:
-    config = _config(args)
-    if config is None:
-        return 2
+def _remove_examples(args: argparse.Namespace, config: SiteConfig) -> int:
     removed = remove_examples(config, pages=args.pages)
     print(f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, "
           f"media{', pages' if args.pages else ''}, sources.yml")
@@ -156,10 +135,7 @@ def _remove_examples(args: argparse.Namespace) -> int:
     return 0
 
 
-def _issue_forms(args: argparse.Namespace) -> int:
-    config = _config(args)
-    if config is None:
-        return 2
+def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
     checked = check(config)
     vocabularies = {name: checked.loaded.vocabulary(name) for name in ("themes", "sdgs", "regions")}
     folder = config.root / FORMS_DIR
@@ -170,10 +146,7 @@ def _issue_forms(args: argparse.Namespace) -> int:
     return 0
 
 
-def _from_issue(args: argparse.Namespace) -> int:
-    config = _config(args)
-    if config is None:
-        return 2
+def _from_issue(args: argparse.Namespace, config: SiteConfig) -> int:
     name = {"project": "projects", "lesson": "lessons"}.get(args.form, args.form)
     body = args.body.read_text(encoding="utf-8", errors="replace")
     conversion = convert(body, form_named(name), config, issue=args.issue)
@@ -189,6 +162,13 @@ def _from_issue(args: argparse.Namespace) -> int:
         target.write_text(content, encoding="utf-8")
         print(f"wrote / เขียน {rel}")
     return 0
+
+
+# Commands that read mkdocs.yml themselves (the engines read it on their own).
+_CONFIG_COMMANDS: dict[str, Callable[[argparse.Namespace, SiteConfig], int]] = {
+    "validate": _validate, "new": _new, "remove-examples": _remove_examples,
+    "issue-forms": _issue_forms, "from-issue": _from_issue,
+}
 
 
 def _engine(args: argparse.Namespace) -> int:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .config import SiteConfig
+from .render.reference import field_rows
 from .validate.body import LESSON_SECTIONS
 from .validate.crossref import RESERVED_PAGES
 from .validate.schema import KIND_SCHEMAS, raw_schemas
@@ -41,7 +43,7 @@ _DEFAULTS: dict[str, dict[str, str]] = {
 _COMMON = {"completeness": "stub", "aliases": "[]", "summary": '""', "sources": "[]"}
 
 # Sections a city or project page starts with: what the sources say, and what they do not.
-_CASE_SECTIONS = {
+CASE_SECTIONS = {
     "th": ["สิ่งที่ทราบ", "สิ่งที่ยังไม่ทราบ"],
     "en": ["What is known", "Not yet known"],
 }
@@ -63,54 +65,46 @@ class Scaffolded:
     translations: list[Path]
 
 
-def _property_comment(prop: dict[str, Any], common: dict[str, Any]) -> str:
-    ref = prop.get("$ref", "")
-    shared = common["$defs"].get(ref.rsplit("/", 1)[-1], {}) if "#/$defs/" in ref else {}
-    thai = prop.get("x-description-th") or shared.get("x-description-th") or ""
-    english = prop.get("description") or shared.get("description") or ""
-    return " / ".join(part for part in (thai, english) if part)
+def field_help(schema_name: str) -> dict[str, str]:
+    """Field → "Thai meaning / English meaning", as the field reference page says it."""
+    return {row.name: " / ".join(t for t in (row.meaning["th"], row.meaning["en"]) if t)
+            for row in field_rows(schema_name)}
+
+
+def _commented(schema_name: str, value_of: Callable[[str, dict[str, Any]], str]) -> list[str]:
+    """`# meaning` then `field: value`, for every field of a schema in its order."""
+    help_text = field_help(schema_name)
+    lines = []
+    for name, prop in raw_schemas()[schema_name]["properties"].items():
+        if help_text.get(name):
+            lines.append(f"# {help_text[name]}")
+        lines.append(f"{name}: {value_of(name, prop)}")
+    return lines
 
 
 def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> str:
-    schemas = raw_schemas()
-    schema, common = schemas[KIND_SCHEMAS[kind]], schemas["common"]
-    lines = [_HEADER]
-    for name, prop in schema["properties"].items():
+    def value_of(name: str, prop: dict[str, Any]) -> str:
         if name == "id":
-            value = id_
-        elif name == "updated":
-            value = today
-        elif name in values:
-            value = values[name]
-        elif name in _DEFAULTS.get(kind, {}):
-            value = _DEFAULTS[kind][name]
-        elif name in _COMMON:
-            value = _COMMON[name]
-        elif prop.get("$ref", "").endswith("/bilingual"):
-            value = _BILINGUAL_BLANK
-        else:
-            value = '""'
-        comment = _property_comment(prop, common)
-        if comment:
-            lines.append(f"# {comment}")
-        lines.append(f"{name}: {value}")
-    return "\n".join(lines)
+            return id_
+        if name == "updated":
+            return today
+        for source in (values, _DEFAULTS.get(kind, {}), _COMMON):
+            if name in source:
+                return source[name]
+        return _BILINGUAL_BLANK if prop.get("$ref", "").endswith("/bilingual") else '""'
+
+    return "\n".join([_HEADER, *_commented(KIND_SCHEMAS[kind], value_of)])
 
 
 def _body(kind: str, lang: str) -> str:
-    sections = (LESSON_SECTIONS if kind == "lessons" else _CASE_SECTIONS)
+    sections = (LESSON_SECTIONS if kind == "lessons" else CASE_SECTIONS)
     headings = sections.get(lang) or sections["en"]
     return "\n".join(f"## {heading}\n\n" for heading in headings).rstrip() + "\n"
 
 
 def _translation(today: str) -> str:
-    schemas = raw_schemas()
-    schema, common = schemas["translation"], schemas["common"]
-    lines = []
-    for name, prop in schema["properties"].items():
-        lines.append(f"# {_property_comment(prop, common)}")
-        lines.append(f"{name}: {today if name == 'primary_updated' else chr(34) * 2}")
-    return "\n".join(lines)
+    return "\n".join(_commented(
+        "translation", lambda name, _prop: today if name == "primary_updated" else '""'))
 
 
 def check_id(config: SiteConfig, kind: str, id_: str) -> None:

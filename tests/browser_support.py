@@ -67,3 +67,10 @@ def watch(page: Any) -> PageLog:
     page.on("response", lambda response: log.failed.append(f"{response.status} {response.url}")
             if response.status >= 400 else None)
     return log
+
+
+def switch_language(page: Any, lang: str) -> None:
+    """Use Material's language menu the way a reader does: hover it, pick the language."""
+    page.hover(".md-header__option .md-select")
+    page.click(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_load_state()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import serve, watch
+from browser_support import serve, switch_language, watch
 from conftest import Project
 
 pytestmark = pytest.mark.browser
@@ -36,15 +36,11 @@ def test_switching_language_lands_on_the_same_case(mini_site: Project, browser) 
     with serve(mini_site.site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(f"{base}/projects/khon-kaen-2020.html")
-        page.hover(".md-header__option .md-select")
-        page.click("a.md-select__link[hreflang=en]")
-        page.wait_for_load_state()
+        switch_language(page, "en")
         assert page.url == f"{base}/en/projects/khon-kaen-2020.html"
         assert page.get_attribute("html", "lang") == "en"
         assert page.inner_text("h1").rstrip("¶") == "Khon Kaen project"
-        page.hover(".md-header__option .md-select")
-        page.click("a.md-select__link[hreflang=th]")
-        page.wait_for_load_state()
+        switch_language(page, "th")
         assert page.url == f"{base}/projects/khon-kaen-2020.html"
         assert page.inner_text("h1").rstrip("¶") == "ชุดโครงการขอนแก่น"
         page.close()

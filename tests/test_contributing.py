@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT, Project
 
 from generator.config import load_config
 from generator.contrib.forms import FORMS, render_forms
 from generator.contrib.from_issue import convert, form_named, parse_answers
 from generator.pipeline import check
 from generator.validate.schema import KIND_SCHEMAS, raw_schemas
-
-from conftest import FIXTURES, ROOT, Project
 
 ISSUES = FIXTURES / "issues"
 BIN = Path(sys.executable).parent

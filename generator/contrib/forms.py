@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..validate.schema import raw_schemas
+from ..scaffold import field_help
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 
@@ -190,12 +190,7 @@ def _schema_help(ref: str) -> str:
     if not ref:
         return ""
     schema_name, prop = ref.split(":")
-    schemas = raw_schemas()
-    node = schemas[schema_name]["properties"][prop]
-    if "$ref" in node and not node.get("description"):
-        node = {**schemas["common"]["$defs"][node["$ref"].rsplit("/", 1)[-1]], **node}
-    parts = [node.get("x-description-th", ""), node.get("description", "")]
-    return " / ".join(p for p in parts if p)
+    return field_help(schema_name).get(prop, "")
 
 
 def _options(vocabulary: dict[Any, Any]) -> list[str]:

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..config import SiteConfig
 from ..pipeline import check
 from ..problems import Problem
+from ..render.reference import flow_yaml
+from ..scaffold import CASE_SECTIONS
 from ..slugs import slugify
 from ..validate.body import LESSON_SECTIONS
 from .forms import FORMS, Form, option_id
@@ -52,8 +52,8 @@ def parse_answers(body: str, form: Form) -> dict[str, str]:
     """Field id → answer text (empty when not answered). Unknown headings are ignored."""
     labels = form.by_label()
     answers: dict[str, str] = {}
-    matches = list(_HEADING.finditer(body.replace("\r\n", "\n")))
     text = body.replace("\r\n", "\n")
+    matches = list(_HEADING.finditer(text))
     for n, match in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         answer = text[match.end():end].strip()
@@ -78,6 +78,11 @@ def _year(answer: str) -> int | str | None:
     if not answer:
         return None
     return int(answer) if answer.isdigit() else answer  # text stays text: the schema says why
+
+
+def _pair(placed: dict[str, Any], key: str) -> dict[str, str]:
+    answer = placed.get(key) or {}
+    return {"th": answer.get("th", ""), "en": answer.get("en", "")}
 
 
 def _bilingual_or_null(pair: dict[str, str] | None) -> dict[str, str] | None:
@@ -108,7 +113,7 @@ def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | 
     sources = [*placed.get("sources", []), *([source_id] if source_id else [])]
     common = {"completeness": "stub", "updated": today, "aliases": [],
               "summary": placed.get("summary", {}).get("th", ""), "sources": sources}
-    title = {"th": placed.get("title", {}).get("th", ""), "en": placed.get("title", {}).get("en", "")}
+    title = _pair(placed, "title")
     if kind == "lessons":
         return {"id": id_, "title": title, "themes": placed.get("themes", []),
                 "cities": placed.get("cities", []), "projects": placed.get("projects", []),
@@ -123,8 +128,7 @@ def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | 
     known = lead_value is not None and period.get("start") and period.get("end")
     return {
         "id": id_, "title": title, "city": placed.get("city", ""),
-        "area": {"th": placed.get("area", {}).get("th", ""),
-                 "en": placed.get("area", {}).get("en", "")},
+        "area": _pair(placed, "area"),
         "round": placed.get("round") or None,
         "period": {"start": _year(period.get("start", "")), "end": _year(period.get("end", ""))},
         "funder": _bilingual_or_null(placed.get("funder")),
@@ -141,16 +145,10 @@ def _body(kind: str, placed: dict[str, Any], lang: str) -> str:
         return "\n\n".join(f"## {heading}\n\n{sections.get(str(n), '').strip()}"
                            for n, heading in enumerate(LESSON_SECTIONS["th"])) + "\n"
     text = placed.get("body", {}).get(lang, "").strip()
-    if kind == "projects" and lang in ("th", "en") and text and not text.startswith("#"):
-        heading = {"th": "สิ่งที่ทราบ", "en": "What is known"}[lang]
+    if kind == "projects" and text and not text.startswith("#"):
+        heading = (CASE_SECTIONS.get(lang) or CASE_SECTIONS["en"])[0]
         text = f"## {heading}\n\n{text}"
     return text + "\n" if text else ""
-
-
-def _flow(value: Any) -> str:
-    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000,
-                          default_flow_style=True)
-    return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
 def _dump(data: dict[str, Any], indent: str = "") -> str:
@@ -160,7 +158,7 @@ def _dump(data: dict[str, Any], indent: str = "") -> str:
         if isinstance(value, dict) and any(isinstance(v, dict) for v in value.values()):
             lines.append(f"{indent}{key}:\n{_dump(value, indent + '  ')}".rstrip("\n"))
         else:
-            lines.append(f"{indent}{key}: {_flow(value)}")
+            lines.append(f"{indent}{key}: {flow_yaml(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -178,8 +176,8 @@ def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = No
             today: dt.date | None = None) -> Conversion:
     """Turn an issue body into files, or into the list of what is wrong with it."""
     if not form.kind:
-        return Conversion(problems=["This form is a report for a maintainer, not a case file / "
-                                    "แบบฟอร์มนี้เป็นการแจ้งผู้ดูแล ไม่ได้สร้างไฟล์"])
+        return Conversion(problems=[("This form is a report for a maintainer, not a case file / "
+                                     "แบบฟอร์มนี้เป็นการแจ้งผู้ดูแล ไม่ได้สร้างไฟล์")])
     answers = parse_answers(body, form)
     missing = [f.label for f in form.fields if f.required and not answers.get(f.id)]
     if missing:

@@ -72,9 +72,10 @@ def _type(node: dict[str, Any], common: dict[str, Any], local: dict[str, Any]) -
     return en or "value", th or "ค่า"
 
 
-def _flow_yaml(value: Any) -> str:
-    """An example the way a contributor types it: `{th: ขอนแก่น, en: Khon Kaen}`."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+def flow_yaml(value: Any) -> str:
+    """A value the way a contributor types it: `{th: ขอนแก่น, en: Khon Kaen}` (keys in order)."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000,
+                          sort_keys=False)
     return text.strip().removesuffix("...").strip()
 
 
@@ -94,7 +95,7 @@ def field_rows(schema_name: str) -> list[FieldRow]:
             meaning={"en": str(node.get("description") or resolved.get("description") or ""),
                      "th": str(node.get("x-description-th")
                                or resolved.get("x-description-th") or "")},
-            example=f"{name}: {_flow_yaml(examples[0])}" if examples else "",
+            example=f"{name}: {flow_yaml(examples[0])}" if examples else "",
         ))
     return rows
 
