@@ -49,8 +49,10 @@ CATALOGUE: dict[str, Message] = {
     "empty-file": Message(
         "the file is empty",
         "ไฟล์ว่างเปล่า",
-        "Start from the template: `python -m generator new {kind} <id>`.",
-        "เริ่มจากแม่แบบ: `python -m generator new {kind} <id>`",
+        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`), "
+        "or copy a file of the same kind.",
+        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`) "
+        "หรือคัดลอกไฟล์ชนิดเดียวกันมาแก้",
     ),
     "no-front-matter": Message(
         "the file does not start with front matter (a line `---`)",
