@@ -158,7 +158,9 @@ def serve_bench(project: Path) -> float:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    # As `make serve` runs it: --dirty re-renders only the pages whose Markdown changed.
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                               "--dirty"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/cities/city-00001.html"

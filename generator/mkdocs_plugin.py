@@ -19,17 +19,20 @@ from typing import Any
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import report
 from .config import SiteConfig, load_config
-from .pipeline import Generated, generate
+from .pipeline import Generated, generate, held_pages
 from .render.sanitize import clean_marked_regions
 from .model import archive_redirects, archive_titles
-from .postbuild import (remove_unused_theme_assets, write_missing_sitemaps, write_redirects,
-                        write_site_zip)
+from . import offline_zip
+from .build_tasks import page_built
+from .dirty import DirtyBuilds, layout_signature
+from .helper import BrokenProcessPool, Helper
+from .postbuild import remove_unused_theme_assets, write_missing_sitemaps, write_redirects
 from .render.write import swap_directory
-from .search import write_search
+from .search.background import BackgroundIndexer
 
 log = logging.getLogger("mkdocs.plugins.learningcity")
 
@@ -53,6 +56,12 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         self._site: SiteConfig | None = None
         self.generated: Generated | None = None
         self._primary_404 = ""
+        self._root_site: Path | None = None
+        # Indexes and packs each page while MkDocs builds the next (generator/helper.py).
+        self._helper = Helper()
+        self._dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (generator/dirty.py)
+        self._held: dict[str, str] | None = None  # pages such a preview does not regenerate
+        self._search: BackgroundIndexer | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
         # Keep the fork-facing keys (site names, nav order…) out of MkDocs' strict checking.
@@ -62,22 +71,38 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        if command == "serve" and dirty:
+            self._dirty = DirtyBuilds()
 
     @event_priority(100)
     def on_config(self, config: Any) -> Any:
         if self._depth > 0:  # an inner (per-language) build: the pages are already generated
             return config
         self._site = load_config(config.config_file_path)
-        self.generated, problems = generate(self._site, strict=self.config.strict)
+        self.generated, problems = generate(self._site, strict=self.config.strict,
+                                            held=self._held)
+        if self._dirty is not None and self.generated is not None and self._held is None:
+            self._held = held_pages(self.generated)
         if problems:
             stream = sys.stderr
             report.write_text(problems, stream)
         if self.generated is None:
             raise Abort("Content has errors; nothing was built. / เนื้อหามีข้อผิดพลาด "
                         "จึงยังไม่ได้สร้างเว็บไซต์ (see the list above / ดูรายการด้านบน)")
+        languages = list(self.generated.archive.languages)
+        if self._search is None or self._search.languages != languages:
+            self._search = BackgroundIndexer(self._helper, languages)
         config.docs_dir = str(self._site.build_dir)
         config.nav = self.generated.rendered.nav
-        config.watch = [*config.watch, str(self._site.content_dir)]
+        # The fork's own templates and assets rebuild the preview too (MkDocs would watch them
+        # only with --watch-theme).
+        custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        config.watch = [*config.watch, str(self._site.content_dir), *map(str, custom)]
+        if self._dirty is not None:
+            watched = [Path(config.config_file_path), *custom]
+            if self._dirty.prepare(Path(config.site_dir), layout_signature(
+                    config.nav, self.generated.rendered.files, watched)):
+                log.info("Layout changed: rebuilding every page")
         if self._command == "build":
             # Build into a staging folder; the real site_dir is replaced only on success.
             self._final_site = Path(config.site_dir)
@@ -90,6 +115,36 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     @event_priority(100)
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
+        if self._depth == 1:
+            self._root_site = Path(config.site_dir)
+
+    @property
+    def _packing(self) -> bool:
+        # The offline ZIP: not under `serve`, nobody downloads the preview, and it would slow
+        # every edit-to-preview.
+        return self._command == "build" and self.generated is not None
+
+    def _zip_folder(self) -> str:
+        return str(self._site.settings.get("download_name", "site")) if self._site else "site"
+
+    def _zip_path(self) -> str:
+        return f"downloads/{self._zip_folder()}.zip"
+
+    def _site_path(self, abs_dest_path: str) -> str:
+        assert self._root_site is not None
+        return Path(abs_dest_path).relative_to(self._root_site).as_posix()
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self._depth == 1 and self._packing:
+            # Not earlier: MkDocs empties the site folder after on_pre_build.
+            self._helper.submit(offline_zip.start, self._root_site, self._zip_path(),
+                                self._zip_folder())
+        # Each language's build: its pages, for the search index made while they render.
+        if self._search is not None and self.generated is not None:
+            self._search.begin_language(
+                self._root_site, str(config.theme["language"]),
+                [self._site_path(f.abs_dest_path) for f in files.documentation_pages()])
+        return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         """The i18n plugin writes every language's 404.html to the site root, the last one
@@ -124,8 +179,22 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             return html
         return clean_marked_regions(html, self.generated.nonce)
 
+    @event_priority(-500)  # last: the page exactly as MkDocs will write it
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        if self._search is not None and self.generated is not None and output.strip():
+            lang = str(config.theme["language"])
+            self._helper.submit(page_built, lang, self._site_path(page.file.abs_dest_path),
+                                output, self._search.skip_langs(lang), self._packing)
+        return output
+
+    @event_priority(50)  # before i18n (-100) starts building the next language
+    def _on_language_built(self, *, config: Any) -> None:
+        # The helper indexes this language while MkDocs builds the next.
+        if self._search is not None:
+            self._search.pages_done()
+
     @event_priority(-200)  # after i18n (-100) has built the other languages
-    def on_post_build(self, *, config: Any) -> None:
+    def _on_site_built(self, *, config: Any) -> None:
         self._depth -= 1
         if self._depth == 0 and self.generated is not None:
             site_dir = Path(config.site_dir)
@@ -135,18 +204,29 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             archive = self.generated.archive
             write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
                             archive.languages)
-            # Thai-aware search per language: search/<lang>/ and <lang>/search.html.
-            write_search(site_dir, list(archive.languages))
-            # Keep this last: the offline ZIP must hold everything written above. Not under
-            # `serve`: nobody downloads the preview, and it would slow every edit-to-preview.
-            if self._command == "build":
-                name = str(self._site.settings.get("download_name", "site")) if self._site \
-                    else "site"
-                write_site_zip(site_dir, f"downloads/{name}.zip", name)
+            # Thai-aware search per language: search/<lang>/ and <lang>/search.html, from the
+            # helper process that has been indexing the pages while MkDocs built them.
+            try:
+                search = self._search
+                assert search is not None
+                search.finish()
+                if self._packing:
+                    # Keep this last: the offline ZIP must hold everything written above.
+                    self._helper.submit(offline_zip.finish)
+                    self._helper.wait()
+            except BrokenProcessPool:
+                raise Abort("The helper process stopped (out of memory?); nothing was built. / "
+                            "โปรเซสช่วยสร้างหยุดทำงาน (หน่วยความจำไม่พอ?) "
+                            "จึงยังไม่ได้สร้างเว็บไซต์") from None
+
+    on_post_build = CombinedEvent(_on_language_built, _on_site_built)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True
         self._depth = 0
+        if self._search is not None:
+            self._search.abandon()
+        self._helper.forget()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self._site is not None:
@@ -158,6 +238,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self._helper.close()
         # MkDocs' strict-mode check runs after on_post_build, so success is only known here.
         if self._command != "build" or self._staging is None or self._final_site is None:
             return

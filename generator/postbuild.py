@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import shutil
-import zipfile
 from pathlib import Path
 
 EMPTY_SITEMAP = (
@@ -65,27 +64,6 @@ def write_redirects(site_dir: Path, redirects: dict[str, str], titles: dict[str,
                             encoding="utf-8")
             written += 1
     return written
-
-
-# 1980-01-01, the earliest date a ZIP can hold: a fixed date makes the archive reproducible.
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-
-def write_site_zip(site_dir: Path, relative_path: str, folder_name: str) -> Path:
-    """The whole built site as one ZIP for offline reading (open index.html from it)."""
-    target = site_dir / relative_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p != target)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for path in files:
-            rel = path.relative_to(site_dir).as_posix()
-            if rel.startswith(str(Path(relative_path).parent) + "/"):
-                continue  # earlier downloads are not part of the site
-            info = zipfile.ZipInfo(f"{folder_name}/{rel}", date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
-    return target
 
 
 # Material copies lunr (with its Thai dictionary) and the search worker into every build even

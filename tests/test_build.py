@@ -137,3 +137,64 @@ def test_cli_build_runs_the_engine(mini: Project) -> None:
     result = mini.run("build", "--engine", "properdocs")
     assert result.returncode == 0, result.stderr
     assert (mini.site / "en" / "cities" / "khon-kaen.html").is_file()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_indexing_and_packing_during_the_build_equal_doing_it_afterwards(
+        mini_site: Project, tmp_path: Path) -> None:
+    """The helper process indexes and packs each page while MkDocs builds the next; the
+    result must be what reading the finished site gives."""
+    import shutil
+    import zipfile
+
+    from generator import offline_zip
+    from generator.search import write_search
+
+    copy = tmp_path / "site"
+    shutil.copytree(mini_site.site, copy)
+    shutil.rmtree(copy / "search")
+    zip_path = next((mini_site.site / "downloads").glob("*.zip"))
+    for stale in (copy / "downloads").glob("*.zip"):
+        stale.unlink()
+    write_search(copy, ["th", "en"])
+    assert _tree(copy / "search") == _tree(mini_site.site / "search")
+    assert (copy / "search.html").read_bytes() == (mini_site.site / "search.html").read_bytes()
+
+    again = offline_zip.write_site_zip(copy, f"downloads/{zip_path.name}", zip_path.stem)
+    with zipfile.ZipFile(zip_path) as built, zipfile.ZipFile(again) as afterwards:
+        assert sorted(built.namelist()) == sorted(afterwards.namelist())
+        for name in built.namelist():
+            assert built.read(name) == afterwards.read(name), name
+
+
+def test_the_build_works_where_no_helper_process_can_start(
+        mini: Project, mini_site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some sandboxes forbid new processes (no /dev/shm semaphores): the build then does
+    the helper's work itself, with the same result."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import helper
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(helper, "ProcessPoolExecutor", refuse)
+    monkeypatch.chdir(mini.root)
+    config = load_config(str(mini.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert _tree(mini.site / "search") == _tree(mini_site.site / "search")
+    assert _tree(mini.site / "downloads") == _tree(mini_site.site / "downloads")
+
+    fallback = helper.Helper()
+    fallback.submit(divmod, 1, 0)
+    with pytest.raises(ZeroDivisionError):  # errors reach the build as from a process
+        fallback.wait()

@@ -8,9 +8,10 @@ import re
 import pytest
 
 from generator.search.extract import BLOCK_BREAK, read_page
-from generator.search.index import (Document, build_index, decode_postings, encode_postings,
-                                    render_files)
-from generator.search.normalize import keys, normalize, parse_query, runs, shard_of
+from generator.search.index import (SHARD_TARGET, Document, build_index, cut_shards,
+                                    decode_postings, encode_postings, js_order, render_files,
+                                    shard_of, shards_with_prefix)
+from generator.search.normalize import keys, normalize, parse_query, runs
 from generator.search.page import make_search_page
 from generator.search.query import MemoryIndex
 
@@ -84,11 +85,29 @@ def test_query_terms() -> None:
     assert parse_query("lab ")[0].prefix == ""
 
 
-def test_shard_of_is_by_first_two_characters() -> None:
-    for n in (1, 7, 300):
-        assert shard_of("ขอน", n) == shard_of("ขอx", n) == shard_of("ขอ", n)
-        assert shard_of("the city", n) == shard_of("the city", n)
-        assert 0 <= shard_of("living", n) < n
+def test_shards_are_even_and_every_key_is_where_the_bounds_say() -> None:
+    # A common prefix (กา…) with long postings, rare keys, word pairs, a key beyond U+FFFF.
+    encoded = {f"กา{chr(0x0e01 + i % 40)}{chr(0x0e01 + i // 40)}": "A" * 300 for i in range(400)}
+    encoded.update({f"word{i:04}": "B" * (i % 50) for i in range(2000)})
+    encoded.update({"living lab": "C", "\U0001f642x": "D", "\uff46x": "E"})
+    groups, bounds = cut_shards(encoded)
+    assert len(groups) == len(bounds) + 1 > 15
+    sizes = [sum(len(k.encode()) + len(v) + 6 for k, v in g.items()) for g in groups]
+    assert max(sizes) <= SHARD_TARGET + 400 and min(sizes[:-1]) > SHARD_TARGET * 0.9
+    assert bounds == sorted(bounds, key=js_order)
+    # Each bound is the shortest prefix of its shard's first key that the previous shard's
+    # keys are all below.
+    for bound, group, before in zip(bounds, groups[1:], groups):
+        first, last = min(group, key=js_order), max(before, key=js_order)
+        assert first.startswith(bound) and js_order(last) < js_order(bound)
+        assert js_order(bound[:-1]) <= js_order(last)
+    for n, group in enumerate(groups):
+        for key in group:
+            assert shard_of(key, bounds) == n, key
+    for prefix in ("กา", "กาก", "wo", "word1", "word19", "living", "\U0001f642", "zz"):
+        holding = {n for n, g in enumerate(groups) for k in g if k.startswith(prefix)}
+        assert holding <= set(shards_with_prefix(prefix, bounds)), prefix
+    assert len(shards_with_prefix("word19", bounds)) <= 2
 
 
 # --- postings --------------------------------------------------------------------------
@@ -207,6 +226,7 @@ def test_render_files_are_registered_scripts() -> None:
     data = json.loads(manifest[len('LCSearch.register("th","manifest",'):-3])
     assert data["docs"] == 40 and data["chunks"][0] == 0
     assert all(f"s/{n}.js" in files for n in range(data["shards"]))
+    assert len(data["bounds"]) == data["shards"] - 1
     assert len([f for f in files if f.startswith("d/")]) == len(data["chunks"])
 
 

@@ -12,7 +12,8 @@ import pytest
 
 from browser_support import serve, watch
 from generator.search import build_language
-from generator.search.normalize import normalize, parse_query, phrase_keys, runs, shard_of
+from generator.search.index import shard_of, shards_with_prefix
+from generator.search.normalize import normalize, parse_query, phrase_keys, runs
 from generator.search.query import MemoryIndex
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -52,18 +53,25 @@ STRINGS = [
 ]
 
 
+# Shard bounds as the index writes them, with characters where JavaScript's string order
+# (UTF-16 code units) and Python's (code points) differ: U+FF26 sorts before 😀 in Python only.
+BOUNDS = ["2", "living", "x", "นา", "พื้", "ｆ", "\U0001f642", "\U0001f642z"]
+
+
 def test_browser_normalises_like_python(mini_site: Any, browser: Any) -> None:
     page = browser.new_page()
     with serve(mini_site.site) as base:
         page.goto(base + "/index.html")
-        got = page.evaluate("""strings => strings.map(s => [LCSearch.normalize(s),
+        got = page.evaluate("""([strings, bounds]) => strings.map(s => [LCSearch.normalize(s),
             LCSearch.runs(LCSearch.normalize(s)),
             LCSearch.parseQuery(s).map(t => [t.text, t.exact, t.prefix]),
-            LCSearch.phraseKeys(s), LCSearch.shardOf(s || "x", 97)])""", STRINGS)
+            LCSearch.phraseKeys(s), LCSearch.shardOf(LCSearch.normalize(s), bounds),
+            LCSearch.shardsWithPrefix(LCSearch.normalize(s), bounds)])""", [STRINGS, BOUNDS])
     page.close()
-    for text, (norm, js_runs, terms, pairs, shard) in zip(STRINGS, got):
+    for text, (norm, js_runs, terms, pairs, shard, prefixed) in zip(STRINGS, got):
         assert pairs == phrase_keys(text), text
-        assert shard == shard_of(text or "x", 97), text
+        assert shard == shard_of(normalize(text), BOUNDS), text
+        assert prefixed == list(shards_with_prefix(normalize(text), BOUNDS)), text
         assert norm == normalize(text), text
         assert [tuple(r) for r in js_runs] == list(runs(normalize(text))), text
         assert [tuple(t) for t in terms] == [(t.text, t.exact, t.prefix)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -28,6 +29,8 @@ HOME_FIGURES = ("cities", "projects", "lessons", "gnlc_members", "participants")
 class RenderResult:
     files: dict[str, str]  # path inside the build folder → Markdown text
     nav: list[str]  # primary-language pages for the navigation, in order
+    # Pages that hold every case's text (the print pages): what a preview may leave as it was.
+    whole_archive: list[str] = field(default_factory=list)
 
 
 def code(value: object) -> markupsafe.Markup:
@@ -35,6 +38,7 @@ def code(value: object) -> markupsafe.Markup:
     return markupsafe.Markup("<code>{}</code>").format(str(value))
 
 
+@functools.cache  # compiled once per process: `mkdocs serve` renders again on every save
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -57,6 +61,7 @@ class Renderer:
         self.nonce = nonce  # marks where untrusted body HTML starts/ends for the sanitiser
         self.env = environment()
         self.files: dict[str, str] = {}
+        self.whole_archive: list[str] = []
 
     def render(self) -> RenderResult:
         for lang in self.archive.languages:
@@ -68,7 +73,7 @@ class Renderer:
                 self._default_home(lang)
             self._indexes(lang)
         self.files["assets/stylesheets/colors.css"] = self._colors_css()
-        return RenderResult(self.files, self._nav())
+        return RenderResult(self.files, self._nav(), self.whole_archive)
 
     def _colors_css(self) -> str:
         """The fork's colours, from mkdocs.yml, as Material's CSS variables."""
@@ -201,7 +206,9 @@ class Renderer:
                    codebook=list(COLUMNS.items()),
                    download_name=self.config.settings.get("download_name", "site"))
         self._emit("reference.md.j2", self._ctx("reference", lang), **reference_context())
-        self._emit("print.md.j2", self._ctx("print", lang), sections=self._print_sections(lang))
+        print_page = self._ctx("print", lang)
+        self._emit("print.md.j2", print_page, sections=self._print_sections(lang))
+        self.whole_archive.append(print_page.file)
 
     def _print_sections(self, lang: str) -> list[tuple[str, str, list[Any]]]:
         """Every case's text for the one printable page, headings pushed two levels down."""

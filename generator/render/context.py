@@ -22,6 +22,14 @@ def all_labels() -> dict[str, dict[str, str]]:
     return {lang: {k: str(v) for k, v in values.items()} for lang, values in data.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: thousands of pages link to the same few hundred pages
+    from the same few folders, and relpath asks the operating system for the working folder
+    each time."""
+    return posixpath.relpath(target, start or ".")
+
+
 def suffix(lang: str, primary: str) -> str:
     return "" if lang == primary else f".{lang}"
 
@@ -58,14 +66,12 @@ class PageContext:
 
     def href(self, target: str, anchor: str = "") -> str:
         """Relative link from this page to the page `target` (no suffix) in this language."""
-        start = posixpath.dirname(self.path)
-        rel = posixpath.relpath(f"{target}{self.sfx}.md", start or ".")
+        rel = relative(f"{target}{self.sfx}.md", posixpath.dirname(self.path))
         return rel + (f"#{anchor}" if anchor else "")
 
     def href_file(self, target: str) -> str:
         """Relative link to a file (not a page); MkDocs maps it to the built file."""
-        start = posixpath.dirname(self.path)
-        return posixpath.relpath(target, start or ".")
+        return relative(target, posixpath.dirname(self.path))
 
     def case_href(self, case: Case) -> str:
         return self.href(f"{case.kind}/{case.id}")
@@ -73,15 +79,13 @@ class PageContext:
     def url(self, target: str, anchor: str = "") -> str:
         """Relative URL of the built page `target`, for raw HTML where MkDocs rewrites no
         links. The site uses `.html` URLs so that it also works opened from file://."""
-        start = posixpath.dirname(self.path)
-        rel = posixpath.relpath(f"{target}.html", start or ".")
+        rel = relative(f"{target}.html", posixpath.dirname(self.path))
         return rel + (f"#{anchor}" if anchor else "")
 
     def url_file(self, target: str) -> str:
         """Relative URL of a file at the site root, for raw HTML, from this language's page."""
-        start = posixpath.dirname(self.path)
         prefix = "" if self.lang == self.primary else "../"  # /en/ pages sit one level down
-        return prefix + posixpath.relpath(target, start or ".")
+        return prefix + relative(target, posixpath.dirname(self.path))
 
     def case_url(self, case: Case) -> str:
         return self.url(f"{case.kind}/{case.id}")

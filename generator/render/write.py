@@ -2,7 +2,8 @@
 
 `mkdocs serve` watches files; rewriting identical files would trigger rebuild loops, and a
 half-written folder must never be read, so each file is written to a temporary name and
-renamed into place.
+renamed into place — or, on a first build, the whole folder is written under a temporary
+name and renamed into place at once (a rename per file cost a sixth of the generation).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 def sync_tree(files: dict[str, str], target: Path, static: dict[str, Path] | None = None) -> int:
     """Make `target` hold exactly `files` (text) and `static` (copied files). Returns how many
     files were written."""
+    if not target.exists():
+        return _write_new_tree(files, target, static or {})
     target.mkdir(parents=True, exist_ok=True)
     written = 0
     wanted: set[str] = set()
@@ -31,6 +34,24 @@ def sync_tree(files: dict[str, str], target: Path, static: dict[str, Path] | Non
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written
+
+
+def _write_new_tree(files: dict[str, str], target: Path, static: dict[str, Path]) -> int:
+    temporary = target.with_name(f".{target.name}.tmp")
+    if temporary.exists():
+        shutil.rmtree(temporary)
+    contents = [(rel, text.encode("utf-8")) for rel, text in files.items()]
+    contents += [(rel, source.read_bytes()) for rel, source in static.items()]
+    folders: set[Path] = set()
+    for rel, data in contents:
+        path = temporary / rel
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_bytes(data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(temporary, target)
+    return len(contents)
 
 
 def _write_if_changed(path: Path, data: bytes) -> int:

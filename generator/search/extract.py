@@ -146,7 +146,7 @@ class _Reader(HTMLParser):
             self.heading.append(data)
 
 
-def _relevant(html: str) -> str:
+def relevant_part(html: str) -> str:
     """The head, the <body> tag and the article: the rest (navigation, header, footer, icons)
     is most of a Material page and never indexed, so it is not parsed at all."""
     head_end = html.find("</head>")
@@ -162,7 +162,7 @@ def _relevant(html: str) -> str:
 
 def read_page(html: str, skip_langs: set[str] | frozenset[str] = frozenset()) -> Page:
     reader = _Reader(set(skip_langs))
-    reader.feed(_relevant(html))
+    reader.feed(relevant_part(html))
     reader.close()
     page = reader.page
     title = _SPACE.sub(" ", "".join(reader.title_parts)).strip()
@@ -177,9 +177,10 @@ def read_page(html: str, skip_langs: set[str] | frozenset[str] = frozenset()) ->
     return page
 
 
-def snippet_of(page: Page, limit: int = 160) -> str:
-    """The page's own description, or the start of its text (not its title again)."""
-    text = page.description.strip()
+def snippet_of(page: Page, limit: int = 160, description: str | None = None) -> str:
+    """The page's own description (or the one given), or the start of its text (not its
+    title again)."""
+    text = (page.description if description is None else description).strip()
     if not text:
         blocks = [b for b in page.body.split(BLOCK_BREAK) if b and b != page.title]
         text = " ".join(blocks)

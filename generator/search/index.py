@@ -5,9 +5,14 @@ that they load with a `<script>` tag, which works from file:// where fetch() doe
 
 * `manifest.js` — counts, BM25 statistics, the length of every document, where each shard and
   each chunk of the document table is; loaded first (a few KB).
-* `s/<n>.js`    — shard n of the inverted index: {key: postings}. A key lives in the shard
-  of its first two characters (see `normalize.shard_of`), so a query needs one shard per
-  distinct key prefix and a prefix look-up needs exactly one.
+* `s/<n>.js`    — shard n of the inverted index: {key: postings}. The keys are in order
+  (JavaScript's string order, UTF-16 code units) and cut into shards of about SHARD_TARGET
+  bytes; the manifest's `bounds` holds the shortest prefix of each shard's first key that
+  sorts after the previous shard's last key. A key lives in shard `shard_of(key, bounds)` (the
+  number of bounds at or below it); the keys that start with a prefix, in the shards from
+  `shard_of(prefix)` to `shard_of(prefix + "\uffff")`. Shards are thus all about the same
+  size, however common a key prefix is (cutting by the first two characters, as before,
+  made the shards of common Thai syllables 14 times the median size).
 * `d/<n>.js`    — chunk n of the document table: [[url, title, snippet], …]; only the chunks of
   the results shown are loaded.
 
@@ -21,6 +26,7 @@ the title.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -28,13 +34,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .extract import BLOCK_BREAK, Page
-from .normalize import GRAM, PAIR, keys, shard_of
+from .normalize import GRAM, PAIR, keys
 
 CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-FORMAT = 1
+FORMAT = 2
 HEADING_WEIGHT = 3
 MAX_WEIGHT = 4000
-SHARD_TARGET = 12_000     # bytes of postings per shard, on average
+SHARD_TARGET = 12_000     # bytes of keys and postings per shard
 CHUNK_TARGET = 4_000      # bytes of document table per chunk, at most (unless one doc is bigger)
 CHUNK_MAX_DOCS = 16
 PAIR_COMMON = 0.02          # share of pages a word must be on for its pairs to be kept
@@ -52,6 +58,9 @@ def varint(value: int) -> str:
             return "".join(out)
 
 
+_SMALL = [varint(n) for n in range(4096)]  # most postings values are small: look them up
+
+
 def decode_varints(text: str) -> list[int]:
     values, value, shift = [], 0, 0
     for char in text:
@@ -66,12 +75,13 @@ def decode_varints(text: str) -> list[int]:
 
 
 def encode_postings(postings: list[tuple[int, int, bool]]) -> str:
-    out, previous = [], -1
+    out, previous, small = [], -1, _SMALL
     for doc, weight, in_title in postings:
         weight = max(1, min(weight, MAX_WEIGHT))
-        out.append(varint((doc - previous) * 4 + (2 if in_title else 0) + (1 if weight > 1 else 0)))
+        head = (doc - previous) * 4 + (2 if in_title else 0) + (1 if weight > 1 else 0)
+        out.append(small[head] if head < 4096 else varint(head))
         if weight > 1:
-            out.append(varint(weight - 2))
+            out.append(small[weight - 2])  # MAX_WEIGHT < 4096
         previous = doc
     return "".join(out)
 
@@ -93,10 +103,35 @@ def decode_postings(text: str) -> list[tuple[int, int, bool]]:
 
 
 @dataclass
+class Terms:
+    """One document's keys: how often each occurs (headings counting HEADING_WEIGHT times),
+    which occur in the title, and the length of the text in keys (for BM25)."""
+    counts: dict[str, int]
+    in_title: set[str]
+    length: int
+    gram: int = GRAM
+
+
+def document_terms(page: Page, gram: int = GRAM) -> Terms:
+    counts: Counter[str] = Counter()
+    for block in page.body.split(BLOCK_BREAK):
+        counts.update(keys(block, gram))
+    length = sum(counts.values())
+    for heading in page.headings:
+        for key in keys(heading, gram):
+            counts[key] += HEADING_WEIGHT - 1
+    title_keys = set(keys(page.title, gram))
+    for key in title_keys:
+        counts[key] += 0  # a key of the title alone is still a key of the page
+    return Terms(dict(counts), title_keys, max(length, 1), gram)
+
+
+@dataclass
 class Document:
     url: str                    # relative to the site root
     page: Page
     snippet: str = ""
+    terms: Terms | None = None  # computed when the page was read, or by build_index
 
 
 @dataclass
@@ -115,34 +150,68 @@ class Index:
 def build_index(lang: str, documents: list[Document], gram: int = GRAM) -> Index:
     index = Index(lang, documents, gram=gram)
     table: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    pairs: list[str] = []
+    pairs: set[str] = set()
     for doc_id, document in enumerate(documents):
-        page = document.page
-        counts: Counter[str] = Counter()
-        for block in page.body.split(BLOCK_BREAK):
-            counts.update(keys(block, gram))
-        length = sum(counts.values())
-        for heading in page.headings:
-            for key in keys(heading, gram):
-                counts[key] += HEADING_WEIGHT - 1
-        title_keys = set(keys(page.title, gram))
-        for key in title_keys:
-            counts[key] += 0  # a key of the title alone is still a key of the page
-        for key, weight in counts.items():
-            table[key].append((doc_id, max(weight, 1), key in title_keys))
+        terms = document.terms
+        if terms is None or terms.gram != gram:
+            terms = document_terms(document.page, gram)
+        in_title = terms.in_title
+        for key, weight in terms.counts.items():
+            table[key].append((doc_id, max(weight, 1), key in in_title))
             if PAIR in key:
-                pairs.append(key)
-        index.lengths.append(max(length, 1))
+                pairs.add(key)
+        index.lengths.append(terms.length)
     # Word pairs tell phrases apart only where the words alone do not: keep the pairs of two
     # common words (each in PAIR_COMMON of the pages or more); a query whose pair is missing
     # simply gets no phrase tier. This keeps the English index from doubling.
     common = max(2, math.ceil(len(documents) * PAIR_COMMON))
-    for key in set(pairs):
+    for key in pairs:
         first, second = key.split(PAIR)
         if len(table.get(first, ())) < common or len(table.get(second, ())) < common:
             del table[key]
     index.postings = dict(sorted(table.items()))
     return index
+
+
+def js_order(key: str) -> bytes:
+    """Sort key giving JavaScript's string order (UTF-16 code units), which the browser uses
+    to find a key's shard; it differs from Python's for characters beyond U+FFFF."""
+    return key.encode("utf-16-be")
+
+
+def _separator(previous: str, first: str) -> str:
+    """The shortest prefix of `first` that sorts after `previous` (previous < first)."""
+    for end in range(1, len(first) + 1):
+        if js_order(first[:end]) > js_order(previous):
+            return first[:end]
+    return first
+
+
+def cut_shards(encoded: dict[str, str]) -> tuple[list[dict[str, str]], list[str]]:
+    """The keys in order, cut into shards of about SHARD_TARGET bytes, and the bounds."""
+    groups: list[dict[str, str]] = [{}]
+    bounds: list[str] = []
+    size, previous = 0, ""
+    for key in sorted(encoded, key=js_order):
+        item = len(key.encode()) + len(encoded[key]) + 6
+        if groups[-1] and size + item > SHARD_TARGET:
+            groups.append({})
+            bounds.append(_separator(previous, key))
+            size = 0
+        groups[-1][key] = encoded[key]
+        size += item
+        previous = key
+    return groups, bounds
+
+
+def shard_of(key: str, bounds: list[str]) -> int:
+    """Which shard holds `key` (as search.js finds it)."""
+    return bisect.bisect_right([js_order(b) for b in bounds], js_order(key))
+
+
+def shards_with_prefix(prefix: str, bounds: list[str]) -> range:
+    """The shards that hold the keys starting with `prefix`."""
+    return range(shard_of(prefix, bounds), shard_of(prefix + "\uffff", bounds) + 1)
 
 
 def _register(lang: str, name: str, data: object) -> str:
@@ -153,12 +222,8 @@ def _register(lang: str, name: str, data: object) -> str:
 def render_files(index: Index) -> dict[str, str]:
     """Relative path (under search/<lang>/) → file text."""
     lang = index.lang
-    encoded = {key: encode_postings(p) for key, p in index.postings.items()}
-    total = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
-    shards = max(1, math.ceil(total / SHARD_TARGET))
-    grouped: list[dict[str, str]] = [{} for _ in range(shards)]
-    for key, value in encoded.items():
-        grouped[shard_of(key, shards)][key] = value
+    grouped, bounds = cut_shards({key: encode_postings(p) for key, p in index.postings.items()})
+    shards = len(grouped)
     files: dict[str, str] = {}
     for n, group in enumerate(grouped):
         files[f"s/{n}.js"] = _register(lang, f"s{n}", group)
@@ -192,6 +257,7 @@ def render_files(index: Index) -> dict[str, str]:
         "avgdl": round(index.avgdl, 2),
         "lengths": "".join(varint(n) for n in index.lengths),
         "shards": shards,
+        "bounds": bounds,
         "chunks": starts,
     }
     files["manifest.js"] = _register(lang, "manifest", manifest)

@@ -11,7 +11,7 @@ words begin and end:
   character n-grams (GRAM = 4), the last ones padded with the end-of-run sentinel ``$`` so
   that every piece of two or more characters begins some key. A query of four or more Thai
   characters must match all of its 4-grams, wherever the reader's word boundaries fall; a
-  shorter one is a prefix look-up (one shard holds all keys of a two-character prefix).
+  shorter one is a prefix look-up.
 * Other scripts (English, digits) are cut into words at separators; every word of two or more
   characters is a key, and the last word of a query also matches as a prefix.
 
@@ -115,17 +115,6 @@ def keys(text: str, gram: int = GRAM) -> list[str]:
 def phrase_keys(query: str) -> list[str]:
     """The word-pair keys of a query: a document that has them all has the phrase."""
     return list(dict.fromkeys(_pairs(list(runs(normalize(query))))))
-
-
-def shard_of(key: str, shards: int) -> int:
-    """Which shard holds a key: FNV-1a of the code points of its first two characters, so
-    that all keys sharing a two-character prefix (prefix look-ups) live in one shard; a word
-    pair by all its characters (pairs are never looked up by prefix, and "the …" would make
-    one huge shard)."""
-    h = 0x811C9DC5
-    for char in (key if PAIR in key else key[:2]):
-        h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    return h % shards
 
 
 class QueryTerm:

@@ -103,14 +103,24 @@
     return out;
   }
 
-  function shardOf(key, shards) {
-    var h = 0x811c9dc5;
-    var chars = Array.from(key);
-    if (key.indexOf(PAIR) < 0) chars = chars.slice(0, 2);
-    for (var i = 0; i < chars.length; i++) {
-      h = Math.imul(h ^ chars[i].codePointAt(0), 0x01000193) >>> 0;
+  /* The shard that holds a key: how many of the manifest's bounds (the first keys of
+     shards 1, 2, …, in string order) are at or below it. */
+  function shardOf(key, bounds) {
+    var lo = 0, hi = bounds.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (bounds[mid] <= key) lo = mid + 1; else hi = mid;
     }
-    return h % shards;
+    return lo;
+  }
+
+  /* The shards that hold the keys starting with a prefix. */
+  function shardsWithPrefix(prefix, bounds) {
+    var out = [];
+    for (var n = shardOf(prefix, bounds), last = shardOf(prefix + "\uffff", bounds); n <= last; n++) {
+      out.push(n);
+    }
+    return out;
   }
 
   function decodeVarints(text) {
@@ -213,7 +223,7 @@
 
   Index.prototype.lookup = function (key) {
     if (key in this.decoded) return this.decoded[key];
-    var shard = this.shards[shardOf(key, this.manifest.shards)];
+    var shard = this.shards[shardOf(key, this.manifest.bounds)];
     var value = shard && Object.prototype.hasOwnProperty.call(shard, key)
       ? decodePostings(shard[key]) : null;
     this.decoded[key] = value;
@@ -221,10 +231,13 @@
   };
 
   Index.prototype.prefixed = function (prefix) {
-    var shard = this.shards[shardOf(prefix, this.manifest.shards)] || {};
-    return Object.keys(shard).filter(function (key) {
-      return key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0;   // pairs never expand
-    }).sort();
+    var self = this, out = [];
+    shardsWithPrefix(prefix, this.manifest.bounds).forEach(function (n) {
+      Object.keys(self.shards[n] || {}).forEach(function (key) {
+        if (key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0) out.push(key);  // pairs never expand
+      });
+    });
+    return out.sort();
   };
 
   /* Resolves to [{doc, score, tier}] in rank order. */
@@ -234,10 +247,12 @@
       var terms = parseQuery(query, manifest.gram), pairs = terms.length ? phraseKeys(query) : [];
       var needed = {};
       terms.forEach(function (term) {
-        term.exact.forEach(function (key) { needed[shardOf(key, manifest.shards)] = true; });
-        if (term.prefix) needed[shardOf(term.prefix, manifest.shards)] = true;
+        term.exact.forEach(function (key) { needed[shardOf(key, manifest.bounds)] = true; });
+        if (term.prefix) {
+          shardsWithPrefix(term.prefix, manifest.bounds).forEach(function (n) { needed[n] = true; });
+        }
       });
-      pairs.forEach(function (key) { needed[shardOf(key, manifest.shards)] = true; });
+      pairs.forEach(function (key) { needed[shardOf(key, manifest.bounds)] = true; });
       return Promise.all(Object.keys(needed).map(function (n) { return self.shard(n); }))
         .then(function () { return rank(self, terms, pairs); });
     });
@@ -641,6 +656,7 @@
     parseQuery: parseQuery,
     phraseKeys: phraseKeys,
     shardOf: shardOf,
+    shardsWithPrefix: shardsWithPrefix,
     decodePostings: decodePostings,
     index: indexFor,
     /* For tests and the benchmark: resolves to [{url, title, score, tier}] */

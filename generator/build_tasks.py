@@ -1,0 +1,14 @@
+"""What the helper process (`generator.helper`) does with each page MkDocs has just built:
+index it for search, and pack it into the offline ZIP."""
+
+from __future__ import annotations
+
+from . import offline_zip
+from .search import background
+
+
+def page_built(lang: str, url: str, html: str, skip_langs: frozenset[str], pack: bool) -> None:
+    background.add_page(lang, url, html, skip_langs)
+    if pack:
+        # Encoded as MkDocs encodes it when it writes the page.
+        offline_zip.add(url, html.encode("utf-8", errors="xmlcharrefreplace"))
