@@ -17,8 +17,11 @@ from pathlib import Path
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
+# (navigation, generated pages, (watched file, modification time) …)
+Signature = tuple[str, frozenset[str], tuple[tuple[str, int], ...]]
 
-def layout_signature(nav: object, pages: Iterable[str], watched: Iterable[Path]) -> tuple:
+
+def layout_signature(nav: object, pages: Iterable[str], watched: Iterable[Path]) -> Signature:
     stamps = []
     for root in watched:
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
@@ -36,10 +39,10 @@ class _QuietDirtyWarning(logging.Filter):
 
 class DirtyBuilds:
     def __init__(self) -> None:
-        self._last: tuple | None = None
+        self._last: Signature | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
-    def prepare(self, site_dir: Path, signature: tuple) -> bool:
+    def prepare(self, site_dir: Path, signature: Signature) -> bool:
         """Before a build: empty `site_dir` (so MkDocs renders every page) unless only page
         text changed since the last build. Returns whether it was emptied."""
         last, self._last = self._last, signature
@@ -51,6 +54,6 @@ class DirtyBuilds:
         return True
 
     @staticmethod
-    def _only_added(last: tuple, new: tuple) -> bool:
+    def _only_added(last: Signature, new: Signature) -> bool:
         (nav, pages, stamps), (new_nav, new_pages, new_stamps) = last, new
         return nav == new_nav and stamps == new_stamps and pages <= new_pages

@@ -32,7 +32,7 @@ class _InProcess(Executor):
     """Runs each call at once, in this process: the fallback where no helper can start."""
 
     def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
-        future: Future = Future()
+        future: Future[Any] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
         except Exception as error:  # handed back through the future, as a process pool does
@@ -71,7 +71,7 @@ class Helper:
 
     def __init__(self) -> None:
         self._executor: Executor | None = None
-        self._pending: list[Future] = []
+        self._pending: list[Future[Any]] = []
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> None:
         if self._executor is None:

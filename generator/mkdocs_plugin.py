@@ -140,7 +140,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             self._helper.submit(offline_zip.start, self._root_site, self._zip_path(),
                                 self._zip_folder())
         # Each language's build: its pages, for the search index made while they render.
-        if self._search is not None and self.generated is not None:
+        if self._search is not None and self._root_site is not None:
             self._search.begin_language(
                 self._root_site, str(config.theme["language"]),
                 [self._site_path(f.abs_dest_path) for f in files.documentation_pages()])

@@ -2,7 +2,7 @@
 
 `write_search(site_dir, languages)` runs after the whole bilingual site is built: it reads
 every built page of each language (or, during a build, receives each page as MkDocs
-renders it: background.py), builds an inverted index of character trigrams (Thai) and
+renders it: background.py), builds an inverted index of character 4-grams (Thai) and
 words (other scripts) — no word segmenter, so the index and the query always agree — and writes
 it in shards of classic JavaScript under `search/<lang>/`, plus a `search.html` page per
 language. The browser side is theme/assets/javascripts/search.js; docs/search.md has the design

@@ -50,12 +50,12 @@ def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
     documents = []
     for url in ordered:
         if url not in known:  # not rendered in this process (`mkdocs build --dirty`): read it
-            known[url] = read_document(site, url, set(skip_langs)) \
-                if (site / url).is_file() else None
-            if known[url] is not None:
-                known[url].terms = document_terms(known[url].page)
-        if known[url] is not None:
-            documents.append(known[url])
+            read = read_document(site, url, set(skip_langs)) if (site / url).is_file() else None
+            if read is not None:
+                read.terms = document_terms(read.page)
+            known[url] = read
+        if (document := known[url]) is not None:
+            documents.append(document)
     describe(documents, set(skip_langs))
     stats = write_language(site, build_index(lang, documents))
     _changed.discard(lang)

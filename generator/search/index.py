@@ -206,7 +206,7 @@ def cut_shards(encoded: dict[str, str]) -> tuple[list[dict[str, str]], list[str]
 
 def shard_of(key: str, bounds: list[str]) -> int:
     """Which shard holds `key` (as search.js finds it)."""
-    return bisect.bisect_right([js_order(b) for b in bounds], js_order(key))
+    return bisect.bisect_right(bounds, js_order(key), key=js_order)
 
 
 def shards_with_prefix(prefix: str, bounds: list[str]) -> range:
