@@ -50,7 +50,10 @@ class DirtyBuilds:
             return False
         if site_dir.is_dir():
             for child in site_dir.iterdir():
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
         return True
 
     @staticmethod

@@ -241,3 +241,13 @@ def test_search_page_from_home_page() -> None:
     assert "ยินดีต้อนรับ" not in out and "ld+json" not in out
     assert 'href="en/search.html" hreflang="en"' in out
     assert "data-lc-search-page" in out and "ต้องใช้ JavaScript" in out
+
+
+def test_search_js_reads_the_index_format_python_writes() -> None:
+    from pathlib import Path
+
+    from generator.search.index import FORMAT
+
+    script = (Path(__file__).resolve().parent.parent / "theme" / "assets" / "javascripts"
+              / "search.js").read_text(encoding="utf-8")
+    assert re.search(r"var FORMAT = (\d+);", script).group(1) == str(FORMAT)  # type: ignore[union-attr]

@@ -4,7 +4,8 @@ Files (under `<site>/search/<lang>/`), each a call `LCSearch.register(lang, name
 that they load with a `<script>` tag, which works from file:// where fetch() does not:
 
 * `manifest.js` — counts, BM25 statistics, the length of every document, where each shard and
-  each chunk of the document table is; loaded first (a few KB).
+  each chunk of the document table is; loaded first (a few KB, plus the shard bounds: 20 KB
+  at 2,000 pages).
 * `s/<n>.js`    — shard n of the inverted index: {key: postings}. The keys are in order
   (JavaScript's string order, UTF-16 code units) and cut into shards of about SHARD_TARGET
   bytes; the manifest's `bounds` holds the shortest prefix of each shard's first key that
@@ -37,7 +38,7 @@ from .extract import BLOCK_BREAK, Page
 from .normalize import GRAM, PAIR, keys
 
 CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-FORMAT = 2
+FORMAT = 2  # search.js reads only this format
 HEADING_WEIGHT = 3
 MAX_WEIGHT = 4000
 SHARD_TARGET = 12_000     # bytes of keys and postings per shard

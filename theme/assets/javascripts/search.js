@@ -19,6 +19,7 @@
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
   var SENTINEL = "$";
   var PAIR = " ";
+  var FORMAT = 2;     // generator/search/index.py FORMAT: the index files this script reads
   var STRIDE = 2;
   var MAX_WORD = 40;
   var MIN_KEY = 2;
@@ -206,6 +207,8 @@
     if (!this._ready) {
       this._ready = loadScript(this.root, this.lang, "manifest", "manifest", Date.now())
         .then(function (manifest) {
+          // A script cached from an older build must not misread a newer index.
+          if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format);
           self.manifest = manifest;
           self.lengths = decodeVarints(manifest.lengths);
           return manifest;
