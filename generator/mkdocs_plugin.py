@@ -27,7 +27,7 @@ from .pipeline import Generated, generate, held_pages
 from .render.sanitize import clean_marked_regions
 from .model import archive_redirects, archive_titles
 from . import offline_zip
-from .build_tasks import page_built
+from .build_tasks import content_rendered, page_built
 from .dirty import DirtyBuilds, layout_signature
 from .helper import BrokenProcessPool, Helper
 from .postbuild import remove_unused_theme_assets, write_missing_sitemaps, write_redirects
@@ -174,10 +174,17 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             if repo and source else None
         return context
 
+    @event_priority(-500)  # last: the content exactly as it goes into the page
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         if self.generated is None:
             return html
-        return clean_marked_regions(html, self.generated.nonce)
+        html = clean_marked_regions(html, self.generated.nonce)
+        if self._search is not None and self._root_site is not None:
+            lang = str(config.theme["language"])
+            self._helper.submit(content_rendered, lang,
+                                self._site_path(page.file.abs_dest_path), html,
+                                page.title or config.site_name, self._search.skip_langs(lang))
+        return html
 
     @event_priority(-500)  # last: the page exactly as MkDocs will write it
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:

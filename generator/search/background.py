@@ -18,8 +18,8 @@ from pathlib import Path
 from ..helper import Helper
 from . import (FOLDER, LanguageStats, describe, language_roots, page_order, read_document,
                skip_langs_of, write_language)
-from .extract import read_page
-from .index import Document, build_index, document_terms
+from .extract import Page, article_of, combine, head_part, read_page
+from .index import Document, Terms, build_index, document_terms, text_terms, with_title
 from .page import write_search_pages
 
 # --- the helper's side: module state, one process ---------------------------------------
@@ -29,10 +29,31 @@ _changed: set[str] = set()                                # languages with a pag
 _written: dict[str, tuple[str, tuple[str, ...]]] = {}      # lang → (site, urls) last written
 
 
+_articles: dict[tuple[str, str], tuple[Page, Terms]] = {}  # content read, page not built yet
+
+
+def add_content(lang: str, url: str, content: str, title: str,
+                skip_langs: frozenset[str]) -> None:
+    """A page's content, as soon as MkDocs has rendered its Markdown: the costly part of
+    indexing (reading the text, counting its keys) is done here, while MkDocs renders the
+    Markdown of the next pages — a time when no built page arrives."""
+    article = read_page(article_of(content, title), skip_langs)
+    _articles[(lang, url)] = (article, text_terms(article))
+
+
 def add_page(lang: str, url: str, html: str, skip_langs: frozenset[str]) -> None:
-    page = read_page(html, skip_langs)
+    """A built page: its head (title, language, description, robots) completes its content;
+    a page whose content was not sent is read whole."""
+    pending = _articles.pop((lang, url), None)
+    if pending is None:
+        page = read_page(html, skip_langs)
+        terms = document_terms(page) if page.indexable else None
+    else:
+        article, text = pending
+        page = combine(read_page(head_part(html), skip_langs), article)
+        terms = with_title(text, page.title)
     _documents.setdefault(lang, {})[url] = \
-        Document(url, page, terms=document_terms(page)) if page.indexable else None
+        Document(url, page, terms=terms) if page.indexable else None
     _changed.add(lang)
 
 

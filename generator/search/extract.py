@@ -160,6 +160,41 @@ def relevant_part(html: str) -> str:
             + "</body></html>")
 
 
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def head_part(html: str) -> str:
+    """What a built page adds for the index to the content MkDocs rendered: the head, the
+    <body> tag and the article's own tag (emptied)."""
+    head_end = html.find("</head>")
+    body_start = html.find("<body", head_end)
+    body_end = html.find(">", body_start)
+    if min(head_end, body_start, body_end) < 0:
+        return html
+    start = html.find('<article class="md-content__inner', body_end)
+    article = "" if start < 0 else html[start:html.find(">", start) + 1] + "</article>"
+    return html[:head_end + 7] + html[body_start:body_end + 1] + article + "</body></html>"
+
+
+def article_of(content: str, title: str) -> str:
+    """A page's rendered content as Material's content.html writes it into the article: with
+    the page title as its <h1> when the content has none (the action buttons and the source
+    file box it adds are never indexed)."""
+    h1 = "" if "<h1" in content else f"<h1>{title}</h1>"
+    return f"<html><head></head><body>{ARTICLE}{h1}{content}</article></body></html>"
+
+
+def combine(head: Page, article: Page) -> Page:
+    """The page read from `head_part` of its HTML and the one read from `article_of` its
+    content: what `read_page` reads from the whole HTML."""
+    page = Page(title=head.title, lang=head.lang, description=head.description,
+                site_name=head.site_name, headings=article.headings, body=article.body,
+                indexable=head.indexable and article.indexable)
+    if not page.title and article.headings:
+        page.title = article.headings[0]
+    return page
+
+
 def read_page(html: str, skip_langs: set[str] | frozenset[str] = frozenset()) -> Page:
     reader = _Reader(set(skip_langs))
     reader.feed(relevant_part(html))

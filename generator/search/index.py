@@ -113,7 +113,8 @@ class Terms:
     gram: int = GRAM
 
 
-def document_terms(page: Page, gram: int = GRAM) -> Terms:
+def text_terms(page: Page, gram: int = GRAM) -> Terms:
+    """The keys of a page's text and headings (its title not yet counted)."""
     counts: Counter[str] = Counter()
     for block in page.body.split(BLOCK_BREAK):
         counts.update(keys(block, gram))
@@ -121,10 +122,19 @@ def document_terms(page: Page, gram: int = GRAM) -> Terms:
     for heading in page.headings:
         for key in keys(heading, gram):
             counts[key] += HEADING_WEIGHT - 1
-    title_keys = set(keys(page.title, gram))
+    return Terms(dict(counts), set(), max(length, 1), gram)
+
+
+def with_title(terms: Terms, title: str) -> Terms:
+    title_keys = set(keys(title, terms.gram))
+    counts = dict(terms.counts)
     for key in title_keys:
-        counts[key] += 0  # a key of the title alone is still a key of the page
-    return Terms(dict(counts), title_keys, max(length, 1), gram)
+        counts.setdefault(key, 0)  # a key of the title alone is still a key of the page
+    return Terms(counts, title_keys, terms.length, terms.gram)
+
+
+def document_terms(page: Page, gram: int = GRAM) -> Terms:
+    return with_title(text_terms(page, gram), page.title)
 
 
 @dataclass
