@@ -4,7 +4,8 @@
 
 Every figure is compared in the same run with a baseline on the same pages, because the
 machine is noisy: plain `mkdocs build` (Material + i18n, without our generator) of the
-Markdown our generator rendered, Hugo on equivalent plain Markdown, and check-jsonschema on
+Markdown our generator rendered — without search (the floor) and with Material's own search
+plugin (what a plain Material site does by default; our pipeline replaces it), Hugo on equivalent plain Markdown, and check-jsonschema on
 the same front matter. Prints a Markdown table; not part of the test suite.
 """
 
@@ -53,8 +54,9 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def baseline_config(project: Path) -> Path:
-    """mkdocs.yml without our plugin, reading the Markdown our generator rendered."""
+def baseline_config(project: Path, search: bool = False) -> Path:
+    """mkdocs.yml without our plugin, reading the Markdown our generator rendered; with
+    `search`, Material's own search plugin on, as a plain Material site has it by default."""
     import generator.slugs  # noqa: F401  (mkdocs.yml names its slugify; FullLoader needs it loaded)
 
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -64,10 +66,12 @@ def baseline_config(project: Path) -> Path:
     config["plugins"] = [p for p in config["plugins"]
                          if not (isinstance(p, dict) and "learningcity" in p)]
     config["docs_dir"] = str(generated)
-    config["site_dir"] = str(project / "site-baseline")
+    config["site_dir"] = str(project / ("site-baseline-search" if search else "site-baseline"))
     config["nav"] = nav
     config["strict"] = False
-    target = project / "mkdocs-baseline.yml"
+    if search:
+        config["plugins"].insert(0, "search")
+    target = project / ("mkdocs-baseline-search.yml" if search else "mkdocs-baseline.yml")
     target.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
     return target
 
@@ -206,6 +210,8 @@ def main() -> None:
         ours, ours_kb = run([PYTHON, "-m", "mkdocs", "build"], project)
         base, base_kb = run([PYTHON, "-m", "mkdocs", "build", "-f",
                              str(baseline_config(project))], project)
+        base_search, _ = run([PYTHON, "-m", "mkdocs", "build", "-f",
+                              str(baseline_config(project, search=True))], project)
         hugo_s = None
         if not args.skip_hugo and (hugo := hugo_site(project)) is not None:
             hugo_s, _ = run([str(BIN / "hugo"), "--quiet", "-d", str(project / "site-hugo")],
@@ -217,19 +223,23 @@ def main() -> None:
         search_bytes = folder_size(search) if search.exists() else 0
         rows.append({
             "cases": size, "pages": pages, "ours_s": ours, "baseline_s": base,
-            "ratio": ours / base, "hugo_s": hugo_s, "peak_mb": ours_kb / 1024,
+            "ratio": ours / base, "search_baseline_s": base_search,
+            "search_ratio": ours / base_search, "hugo_s": hugo_s, "peak_mb": ours_kb / 1024,
             "baseline_peak_mb": base_kb / 1024, "site_mb": folder_size(site) / 2**20,
             "search_kb_per_100": search_bytes / 1024 / max(pages, 1) * 100,
             "page_html_kb": html / 1024, "page_transfer_kb": weight / 1024,
         })
-        print(f"  built {size} cases ({pages} pages): {ours:.1f}s vs {base:.1f}s", flush=True)
-    print("\n| cases | pages | pipeline s | plain mkdocs s | ratio | Hugo s | peak MB "
-          "(plain) | site MB | search KB/100 pages | case page HTML KB | transferred KB (gzip) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print(f"  built {size} cases ({pages} pages): {ours:.1f}s vs {base:.1f}s "
+              f"({base_search:.1f}s with Material's search)", flush=True)
+    print("\n| cases | pages | pipeline s | plain mkdocs s | ratio | plain + Material search s "
+          "| ratio | Hugo s | peak MB (plain) | site MB | search KB/100 pages "
+          "| case page HTML KB | transferred KB (gzip) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         hugo_text = f"{r['hugo_s']:.2f}" if r["hugo_s"] is not None else "—"
         print(f"| {r['cases']} | {r['pages']} | {r['ours_s']:.1f} | {r['baseline_s']:.1f} | "
-              f"{r['ratio']:.2f}× | {hugo_text} | {r['peak_mb']:.0f} ({r['baseline_peak_mb']:.0f})"
+              f"{r['ratio']:.2f}× | {r['search_baseline_s']:.1f} | {r['search_ratio']:.2f}× | "
+              f"{hugo_text} | {r['peak_mb']:.0f} ({r['baseline_peak_mb']:.0f})"
               f" | {r['site_mb']:.1f} | {r['search_kb_per_100']:.0f} | {r['page_html_kb']:.0f}"
               f" | {r['page_transfer_kb']:.0f} |")
     if len(rows) > 1:
