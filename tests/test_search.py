@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from generator.search.extract import BLOCK_BREAK, read_page
+from generator.search.extract import (BLOCK_BREAK, article_of, combine, head_part,
+                                      read_page)
 from generator.search.index import (SHARD_TARGET, Document, build_index, cut_shards,
+                                    document_terms, text_terms, with_title,
                                     decode_postings, encode_postings, js_order, render_files,
                                     shard_of, shards_with_prefix)
 from generator.search.normalize import keys, normalize, parse_query, runs
@@ -154,6 +156,31 @@ def test_blocks_do_not_run_together() -> None:
     page = read_page(page_html("t", "<h2>ขอนแก่น</h2><p>เมืองน่าอยู่</p>"))
     built = build_index("th", [Document("a.html", page)])
     assert not [k for k in built.postings if "นเ" in k]  # no key across heading and paragraph
+
+
+@pytest.mark.parametrize("content,head,body_attr", [
+    ('<h1 id="y">ยะลา<a class="headerlink" href="#y">¶</a></h1><p>เมือง<b>ยะลา</b></p>', "", ""),
+    ("<h2>ขอนแก่น</h2><p>เมืองน่าอยู่ Living Lab</p>", "", ""),  # Material adds the <h1>
+    ("<p>y</p>", '<meta name="robots" content="noindex">', ""),
+    ("<p>y</p>", "", " data-lc-search-ignore"),
+])
+def test_reading_content_then_head_equals_reading_the_built_page(
+        content: str, head: str, body_attr: str) -> None:
+    """The helper reads a page's content as soon as MkDocs renders it and the head once the
+    page is built: the same page and keys as reading the built page whole."""
+    title = "หน้าทดสอบ"
+    article = content if "<h1" in content else f"<h1>{title}</h1>{content}"
+    whole = (f'<!doctype html><html lang="th"><head><title>{title} - Site</title>{head}'
+             f'<meta property="og:site_name" content="Site"></head><body{body_attr}><nav>เมนู</nav>'
+             f'<article class="md-content__inner md-typeset">{article}</article>'
+             f"<footer>ท้าย</footer></body></html>")
+    expected = read_page(whole)
+    from_parts = combine(read_page(head_part(whole)), read_page(article_of(content, title)))
+    assert from_parts.indexable == expected.indexable
+    if expected.indexable:  # a page that is not indexed is not read further
+        assert from_parts == expected
+        assert with_title(text_terms(read_page(article_of(content, title))), from_parts.title) \
+            == document_terms(expected)
 
 
 # --- ranking ---------------------------------------------------------------------------

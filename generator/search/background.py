@@ -60,6 +60,8 @@ def add_page(lang: str, url: str, html: str, skip_langs: frozenset[str]) -> None
 def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
                     skip_langs: frozenset[str]) -> LanguageStats | None:
     """Write search/<lang>/ from the pages of this build; None if it is already up to date."""
+    for stale in [key for key in _articles if key[0] == lang]:  # content of a page never built
+        del _articles[stale]
     site = Path(site_dir)
     known = _documents.setdefault(lang, {})
     ordered = tuple(sorted(urls, key=page_order))
@@ -89,7 +91,7 @@ def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
 class BackgroundIndexer:
     """What the MkDocs plugin calls: `begin_language` when MkDocs starts building a language
     (its pages, relative to the site root); the helper gets each page through
-    `build_tasks.page_built`; `pages_done` once every page is built, `finish` to wait for the
+    `build_tasks.content_rendered` and `build_tasks.page_built`; `pages_done` once every page is built, `finish` to wait for the
     index and write the search pages."""
 
     def __init__(self, helper: Helper, languages: list[str]) -> None:
