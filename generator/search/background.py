@@ -27,8 +27,6 @@ from .page import write_search_pages
 _documents: dict[str, dict[str, Document | None]] = {}  # lang → url → document (None: skipped)
 _changed: set[str] = set()                                # languages with a page added since
 _written: dict[str, tuple[str, tuple[str, ...]]] = {}      # lang → (site, urls) last written
-
-
 _articles: dict[tuple[str, str], tuple[Page, Terms]] = {}  # content read, page not built yet
 
 
@@ -91,8 +89,8 @@ def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
 class BackgroundIndexer:
     """What the MkDocs plugin calls: `begin_language` when MkDocs starts building a language
     (its pages, relative to the site root); the helper gets each page through
-    `build_tasks.content_rendered` and `build_tasks.page_built`; `pages_done` once every page is built, `finish` to wait for the
-    index and write the search pages."""
+    `build_tasks.content_rendered` and `build_tasks.page_built`; `pages_done` once every page
+    is built, `finish` to wait for the index and write the search pages."""
 
     def __init__(self, helper: Helper, languages: list[str]) -> None:
         self.helper = helper

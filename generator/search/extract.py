@@ -146,21 +146,21 @@ class _Reader(HTMLParser):
             self.heading.append(data)
 
 
+ARTICLE_START = '<article class="md-content__inner'  # as Material's content.html opens it
+
+
 def relevant_part(html: str) -> str:
     """The head, the <body> tag and the article: the rest (navigation, header, footer, icons)
     is most of a Material page and never indexed, so it is not parsed at all."""
     head_end = html.find("</head>")
     body_start = html.find("<body", head_end)
     body_end = html.find(">", body_start)
-    start = html.find('<article class="md-content__inner', body_end)
+    start = html.find(ARTICLE_START, body_end)
     end = html.rfind("</article>")
     if min(head_end, body_start, body_end, start) < 0 or end < start:
         return html
     return (html[:head_end + 7] + html[body_start:body_end + 1] + html[start:end + 10]
             + "</body></html>")
-
-
-ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 def head_part(html: str) -> str:
@@ -171,7 +171,7 @@ def head_part(html: str) -> str:
     body_end = html.find(">", body_start)
     if min(head_end, body_start, body_end) < 0:
         return html
-    start = html.find('<article class="md-content__inner', body_end)
+    start = html.find(ARTICLE_START, body_end)
     article = "" if start < 0 else html[start:html.find(">", start) + 1] + "</article>"
     return html[:head_end + 7] + html[body_start:body_end + 1] + article + "</body></html>"
 
@@ -181,7 +181,8 @@ def article_of(content: str, title: str) -> str:
     the page title as its <h1> when the content has none (the action buttons and the source
     file box it adds are never indexed)."""
     h1 = "" if "<h1" in content else f"<h1>{title}</h1>"
-    return f"<html><head></head><body>{ARTICLE}{h1}{content}</article></body></html>"
+    return (f'<html><head></head><body>{ARTICLE_START} md-typeset">{h1}{content}</article>'
+            "</body></html>")
 
 
 def combine(head: Page, article: Page) -> Page:
