@@ -149,31 +149,40 @@ class _Reader(HTMLParser):
 ARTICLE_START = '<article class="md-content__inner'  # as Material's content.html opens it
 
 
-def relevant_part(html: str) -> str:
-    """The head, the <body> tag and the article: the rest (navigation, header, footer, icons)
-    is most of a Material page and never indexed, so it is not parsed at all."""
+def _head_and_body_tag(html: str) -> tuple[str, int] | None:
+    """The page up to </head>, then its <body> tag; and where that tag ends."""
     head_end = html.find("</head>")
     body_start = html.find("<body", head_end)
     body_end = html.find(">", body_start)
+    if min(head_end, body_start, body_end) < 0:
+        return None
+    return html[:head_end + 7] + html[body_start:body_end + 1], body_end
+
+
+def relevant_part(html: str) -> str:
+    """The head, the <body> tag and the article: the rest (navigation, header, footer, icons)
+    is most of a Material page and never indexed, so it is not parsed at all."""
+    found = _head_and_body_tag(html)
+    if found is None:
+        return html
+    head, body_end = found
     start = html.find(ARTICLE_START, body_end)
     end = html.rfind("</article>")
-    if min(head_end, body_start, body_end, start) < 0 or end < start:
+    if start < 0 or end < start:
         return html
-    return (html[:head_end + 7] + html[body_start:body_end + 1] + html[start:end + 10]
-            + "</body></html>")
+    return head + html[start:end + 10] + "</body></html>"
 
 
 def head_part(html: str) -> str:
     """What a built page adds for the index to the content MkDocs rendered: the head, the
     <body> tag and the article's own tag (emptied)."""
-    head_end = html.find("</head>")
-    body_start = html.find("<body", head_end)
-    body_end = html.find(">", body_start)
-    if min(head_end, body_start, body_end) < 0:
+    found = _head_and_body_tag(html)
+    if found is None:
         return html
+    head, body_end = found
     start = html.find(ARTICLE_START, body_end)
     article = "" if start < 0 else html[start:html.find(">", start) + 1] + "</article>"
-    return html[:head_end + 7] + html[body_start:body_end + 1] + article + "</body></html>"
+    return head + article + "</body></html>"
 
 
 def article_of(content: str, title: str) -> str:
