@@ -30,6 +30,7 @@ from . import offline_zip
 from .build_tasks import content_rendered, page_built
 from .dirty import DirtyBuilds, layout_signature
 from .helper import BrokenProcessPool, Helper
+from .language_worker import LanguageWorker, can_build_in_parallel
 from .postbuild import remove_unused_theme_assets, write_missing_sitemaps, write_redirects
 from .render.write import swap_directory
 from .search.background import BackgroundIndexer
@@ -42,6 +43,8 @@ class LearningCityConfig(Config):
     build_dir = config_options.Type(str, default=".cache/docs")
     strict = config_options.Type(bool, default=False)
     edit_branch = config_options.Type(str, default="main")
+    # Build the other languages in a second process at the same time (language_worker.py).
+    parallel_languages = config_options.Type(bool, default=True)
     # Everything else a fork sets (names, description, nav order) is read by
     # generator.config from this same block; unknown keys are accepted here for that reason.
 
@@ -55,17 +58,21 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         self._failed = False
         self._site: SiteConfig | None = None
         self.generated: Generated | None = None
-        self._primary_404 = ""
         self._root_site: Path | None = None
         # Indexes and packs each page while MkDocs builds the next (generator/helper.py).
         self._helper = Helper()
         self._dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (generator/dirty.py)
         self._held: dict[str, str] | None = None  # pages such a preview does not regenerate
         self._search: BackgroundIndexer | None = None
+        # Builds the other languages in a second process (generator/language_worker.py).
+        self._worker = LanguageWorker()
+        self._i18n: Any = None
+        self._in_worker = False  # True in that process
+        self._worker_pages: list[str] = []  # there: the pages it built, in order
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
         # Keep the fork-facing keys (site names, nav order…) out of MkDocs' strict checking.
-        known = {"content_dir", "build_dir", "strict", "edit_branch"}
+        known = {"content_dir", "build_dir", "strict", "edit_branch", "parallel_languages"}
         return super().load_config({k: v for k, v in options.items() if k in known},
                                    config_file_path)
 
@@ -122,7 +129,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def _packing(self) -> bool:
         # The offline ZIP: not under `serve`, nobody downloads the preview, and it would slow
         # every edit-to-preview.
-        return self._command == "build" and self.generated is not None
+        return self._command == "build" and self.generated is not None and not self._in_worker
 
     def _zip_folder(self) -> str:
         return str(self._site.settings.get("download_name", "site")) if self._site else "site"
@@ -133,6 +140,35 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def _site_path(self, abs_dest_path: str) -> str:
         assert self._root_site is not None
         return Path(abs_dest_path).relative_to(self._root_site).as_posix()
+
+    @event_priority(-200)  # after i18n (-100) has made the first language's navigation
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        # Not under `serve`: its rebuilds keep state in this process (generator/dirty.py).
+        i18n = config.plugins.get("i18n")
+        if self._depth == 1 and self._command == "build" and self.generated is not None \
+                and self.config.parallel_languages and i18n is not None \
+                and len(self.generated.archive.languages) > 1 and can_build_in_parallel():
+            first, *others = self.generated.archive.languages
+            log.info("Building %s in a second process while %s is built here",
+                     ", ".join(others), first)
+            self._worker.start(lambda: self._build_other_languages(config, i18n))
+            i18n.building = True  # its on_post_build now leaves them to the worker
+            self._i18n = i18n
+        return nav
+
+    def _build_other_languages(self, config: Any, i18n: Any) -> list[str]:
+        """In the worker: what the i18n plugin would do once the first language is built.
+        Returns the pages it built, in order, for the offline ZIP."""
+        self._in_worker = True
+        self._helper = Helper()  # its own: the first language's helper serves that process
+        assert self._search is not None
+        self._search = BackgroundIndexer(self._helper, self._search.languages)
+        try:
+            i18n.on_post_build(config)
+            self._search.finish(write_pages=False)  # the search pages: the first process
+        finally:
+            self._helper.close()
+        return self._worker_pages
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         if self._depth == 1 and self._packing:
@@ -149,16 +185,15 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         """The i18n plugin writes every language's 404.html to the site root, the last one
         winning. Keep the primary language's there and put the others under /<lang>/."""
-        if template_name != "404.html":
-            return output_content
-        if self._depth <= 1:
-            self._primary_404 = output_content
+        if template_name == "sitemap.xml" and self._depth == 1 and self._worker.running:
+            return ""
+        if template_name != "404.html" or self._depth <= 1:
             return output_content
         lang = str(config.theme["language"])
         target = Path(config.site_dir) / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output_content, encoding="utf-8")
-        return self._primary_404 or output_content
+        return ""  # not at the site root: that one is the first language's
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """"Edit this page" opens the case file the page was generated from, not the
@@ -190,8 +225,11 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         if self._search is not None and self.generated is not None and output.strip():
             lang = str(config.theme["language"])
-            self._helper.submit(page_built, lang, self._site_path(page.file.abs_dest_path),
-                                output, self._search.skip_langs(lang), self._packing)
+            path = self._site_path(page.file.abs_dest_path)
+            self._helper.submit(page_built, lang, path, output, self._search.skip_langs(lang),
+                                self._packing)
+            if self._in_worker:
+                self._worker_pages.append(path)
         return output
 
     @event_priority(50)  # before i18n (-100) starts building the next language
@@ -205,6 +243,11 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         self._depth -= 1
         if self._depth == 0 and self.generated is not None:
             site_dir = Path(config.site_dir)
+            if self._worker.running:
+                self._i18n.building = False
+                built_there = self._worker.result()
+                if self._packing:
+                    self._helper.submit(offline_zip.add_from_site, built_there)
             write_missing_sitemaps(site_dir)
             if "search" not in config.plugins:
                 remove_unused_theme_assets(site_dir)
@@ -231,6 +274,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._failed = True
         self._depth = 0
+        self._worker.stop()
         if self._search is not None:
             self._search.abandon()
         self._helper.forget()

@@ -53,6 +53,13 @@ def add(rel: str, data: bytes) -> None:
     _pack(_packing, rel, data)
 
 
+def add_from_site(paths: list[str]) -> None:
+    """Pack these files of the site now, in this order (pages another process built)."""
+    assert _packing is not None, "offline_zip.start() first"
+    for rel in paths:
+        _pack(_packing, rel, (_packing.site_dir / rel).read_bytes())
+
+
 def finish() -> Path:
     """Pack every file of the site not packed yet, and close the ZIP."""
     global _packing

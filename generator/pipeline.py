@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +19,26 @@ from .render.write import sync_tree
 from .validate import validate
 
 
-# Marks the untrusted body regions for the sanitiser. Fixed per process so that `mkdocs serve`
-# rewrites only the pages whose content changed; unknown to anyone writing content.
-_PROCESS_NONCE = secrets.token_hex(8)
+def build_nonce(path: Path) -> str:
+    """Marks the untrusted body regions for the sanitiser: random, unknown to anyone writing
+    content, and kept beside the build folder (.cache/docs.nonce) so that every build of
+    this checkout renders the same Markdown and rewrites only the pages whose content changed
+    (a new nonce each build rewrote all 2,000 pages at 1,000 cases: 0.6 s)."""
+    try:
+        kept = path.read_text(encoding="ascii").strip()
+        if len(kept) == 16 and all(c in "0123456789abcdef" for c in kept):
+            return kept
+    except (OSError, UnicodeDecodeError):
+        pass
+    nonce = secrets.token_hex(8)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(nonce + "\n", encoding="ascii")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only checkout: this build's own nonce, rewritten pages
+    return nonce
 
 
 @dataclass
@@ -69,7 +87,7 @@ def generate(config: SiteConfig, strict: bool = False,
     if checked.problems.has_errors(strict):
         return None, checked.problems
     archive = build_archive(checked.loaded)
-    nonce = _PROCESS_NONCE
+    nonce = build_nonce(config.build_dir.with_name(config.build_dir.name + ".nonce"))
     rendered = render_site(archive, config, nonce, changed=last_changed(config.root))
     vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}
     english = next((lang for lang in config.languages if lang.code == "en"), config.primary)

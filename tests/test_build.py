@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -101,15 +102,18 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini: Project) -> Non
     assert not (mini.root / "site.partial").exists()
 
 
-def test_a_broken_link_in_a_body_fails_the_strict_build(mini: Project) -> None:
-    """MkDocs' own checks (strict mode) also count as failure: nothing is swapped in."""
+@pytest.mark.parametrize("case_file", ["cities/khon-kaen.md", "cities/khon-kaen.en.md"])
+def test_a_broken_link_in_a_body_fails_the_strict_build(mini: Project, case_file: str) -> None:
+    """MkDocs' own checks (strict mode) also count as failure: nothing is swapped in —
+    also when only the English page fails, which the second process builds."""
     assert mini.build().returncode == 0
     before = tree_digest(mini.site)
-    path = mini.content / "cities/khon-kaen.md"
+    path = mini.content / case_file
     path.write_text(path.read_text(encoding="utf-8") + "\n[x](missing-page.md)\n",
                     encoding="utf-8")
     result = mini.build()
     assert result.returncode != 0
+    assert "missing-page.md" in result.stderr
     assert tree_digest(mini.site) == before
     assert not (mini.root / "site.partial").exists()
 
@@ -149,7 +153,6 @@ def test_indexing_and_packing_during_the_build_equal_doing_it_afterwards(
     """The helper process indexes and packs each page while MkDocs builds the next; the
     result must be what reading the finished site gives."""
     import shutil
-    import zipfile
 
     from generator import offline_zip
     from generator.search import write_search
@@ -198,3 +201,40 @@ def test_the_build_works_where_no_helper_process_can_start(
     fallback.submit(divmod, 1, 0)
     with pytest.raises(ZeroDivisionError):  # errors reach the build as from a process
         fallback.wait()
+
+
+def test_the_other_languages_built_at_the_same_time_give_the_same_site(tmp_path: Path) -> None:
+    """English is built in a second process while Thai is built (language_worker.py); with
+    `parallel_languages: false`, or where that cannot be, one after the other. Same site."""
+    from generator.language_worker import can_build_in_parallel
+
+    if not can_build_in_parallel():
+        pytest.skip("one core: the languages are always built in turn here")
+    together = make_project(tmp_path / "together", MINI_CONTENT)
+    in_turn = make_project(tmp_path / "in-turn", MINI_CONTENT)
+    config = in_turn.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      content_dir: content\n",
+                                   "      content_dir: content\n      parallel_languages: false\n"),
+                      encoding="utf-8")
+    built = {name: project.build() for name, project in
+             [("together", together), ("in turn", in_turn)]}
+    for name, result in built.items():
+        assert result.returncode == 0, (name, result.stderr)
+    assert "Building en in a second process" in built["together"].stderr
+    assert "second process" not in built["in turn"].stderr
+
+    # Built in turn, the English 404 page's language links are those of the last Thai page
+    # built (the i18n plugin leaves them in the config); built apart, the home pages.
+    assert switcher_links(together.site / "en" / "404.html") == \
+        {"th": "/index.html", "en": "/en/index.html"}
+    first, second = _tree(together.site), _tree(in_turn.site)
+    zipped = next(name for name in first if name.startswith("downloads/"))
+    assert first.keys() == second.keys()
+    differ = sorted(name for name in first if first[name] != second[name])
+    assert differ == sorted(["en/404.html", zipped])
+    with zipfile.ZipFile(together.site / zipped) as one, \
+            zipfile.ZipFile(in_turn.site / zipped) as other:
+        assert one.namelist() == other.namelist()  # same order: same bytes for the same input
+        assert [name for name in one.namelist() if one.read(name) != other.read(name)] == \
+            [name for name in one.namelist() if name.endswith("/en/404.html")]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import Project
@@ -11,7 +14,7 @@ from generator.load import load_content
 from generator.load.document import split_front_matter
 from generator.load.yaml_positions import YamlError, load_located
 from generator.model import build_archive
-from generator.pipeline import check, generate
+from generator.pipeline import build_nonce, check, generate
 from generator.render import render_site
 from generator.render.sanitize import clean_marked_regions
 from generator.render.write import sync_tree
@@ -128,3 +131,26 @@ def test_generate_refuses_to_render_when_content_has_errors(mini: Project) -> No
     assert generated is None
     assert problems.errors
     assert not config.build_dir.exists()
+
+
+def test_a_second_build_of_the_same_content_rewrites_no_page(mini: Project) -> None:
+    """The sanitiser's nonce is kept beside the build folder, so the same content renders
+    the same Markdown in a new process (each `mkdocs build`)."""
+    script = ("from generator.config import load_config; from generator.pipeline import "
+              "generate; g, _ = generate(load_config('mkdocs.yml')); print(g.written, g.nonce)")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=mini.root, check=True,
+                           capture_output=True, text=True).stdout.split() for _ in range(2)]
+    (first, nonce), (again, same) = runs
+    assert int(first) > 0 and int(again) == 0 and nonce == same
+
+
+def test_the_sanitiser_nonce_is_random_and_kept_per_checkout(tmp_path: Path) -> None:
+    kept = tmp_path / "a" / ".cache" / "docs.nonce"
+    nonce = build_nonce(kept)
+    assert re.fullmatch(r"[0-9a-f]{16}", nonce)
+    assert build_nonce(kept) == nonce
+    assert build_nonce(tmp_path / "b" / ".cache" / "docs.nonce") != nonce
+    kept.write_text("guessable\n", encoding="ascii")  # not one we made: replaced
+    replaced = build_nonce(kept)
+    assert re.fullmatch(r"[0-9a-f]{16}", replaced) and replaced != nonce
+    assert kept.read_text(encoding="ascii").strip() == replaced

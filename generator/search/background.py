@@ -115,13 +115,15 @@ class BackgroundIndexer:
                                self.skip_langs(lang))
         self._open = None
 
-    def finish(self) -> list[LanguageStats]:
-        """Wait for the helper; write the search pages. Returns the languages (re)indexed."""
+    def finish(self, write_pages: bool = True) -> list[LanguageStats]:
+        """Wait for the helper; write the search pages (unless another process writes them).
+        Returns the languages (re)indexed."""
         self.pages_done()
         if self._site_dir is None:
             return []
         stats = [s for s in self.helper.wait() if isinstance(s, LanguageStats)]
-        write_search_pages(self._site_dir, language_roots(self.languages))
+        if write_pages:
+            write_search_pages(self._site_dir, language_roots(self.languages))
         return stats
 
     def abandon(self) -> None:

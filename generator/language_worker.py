@@ -1,0 +1,100 @@
+"""The other languages, built in a second process while this one builds the first.
+
+MkDocs builds on one core, and the i18n plugin builds the languages one after the other: it
+calls MkDocs' `build()` again for each other language from the first one's `on_post_build`.
+Once the pages are generated and the first language's navigation is made, the languages share
+nothing but the site folder, each writing its own pages (`/` and `/en/`). So the plugin starts
+this worker as soon as the first language's navigation exists: a forked copy of the build that
+runs the i18n plugin's loop over the other languages at once, while this process goes on with
+the first. On 2 cores that halves MkDocs' part of a build.
+
+Where a fork is unavailable or unsafe (another thread is running, as under `mkdocs serve`),
+nothing is started and the i18n plugin builds the languages in turn, as it always did; the
+output is the same (tests/test_build.py compares the two).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from mkdocs.exceptions import Abort
+
+
+def can_build_in_parallel() -> bool:
+    """A second core to use, and a fork that is safe (no thread of this process would be
+    copied half-way through its work)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else (os.cpu_count() or 1)
+    return cores > 1 and threading.active_count() == 1 \
+        and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run(work: Callable[[], Any], results: Connection) -> None:
+    try:
+        outcome: tuple[str, Any] = ("done", work())
+    except Abort as error:
+        outcome = ("failed", str(error))
+    except BaseException:  # noqa: BLE001 — reported to the build, which stops with it
+        outcome = ("failed", traceback.format_exc())
+    try:
+        results.send(outcome)
+    finally:
+        results.close()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    if outcome[0] != "done":
+        sys.exit(1)
+
+
+class LanguageWorker:
+    """`start` forks and runs `work` in the copy; `result` waits and returns what it
+    returned, or raises Abort when it failed; `stop` ends it early (the build failed)."""
+
+    def __init__(self) -> None:
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._results: Connection | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
+
+    def start(self, work: Callable[[], Any]) -> None:
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        sys.stdout.flush()  # or the copy would print what this process has buffered again
+        sys.stderr.flush()
+        process = context.Process(target=_run, args=(work, send), name="lc-languages")
+        process.start()
+        send.close()
+        self._process, self._results = process, receive
+
+    def result(self) -> Any:
+        process, results = self._process, self._results
+        assert process is not None and results is not None, "start() first"
+        self._process = self._results = None
+        try:
+            outcome = results.recv()
+        except EOFError:  # it died without a word: killed, out of memory
+            outcome = ("failed", f"exit code {process.exitcode}")
+        finally:
+            results.close()
+            process.join()
+        if outcome[0] != "done":
+            raise Abort("Building the other languages failed / การสร้างภาษาอื่นล้มเหลว: "
+                        f"{outcome[1]}")
+        return outcome[1]
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+        if self._results is not None:
+            self._results.close()
+        self._process = self._results = None
