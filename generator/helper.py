@@ -1,14 +1,14 @@
-"""One helper process beside the build, for work that need not hold MkDocs up.
+"""A helper beside the build, for work that need not hold MkDocs up.
 
 MkDocs renders pages on one core. Indexing each page for search and packing it into the
-offline ZIP took a third of a build at 1,000 cases; the plugin hands them to this helper as
-MkDocs renders each page, so they run on a second core at the same time (see
-`build_tasks`).
+offline ZIP took a third of a build at 1,000 cases; the plugin hands them to helpers as
+MkDocs renders each page, so they run on another core at the same time (see `build_tasks`).
 
-There is exactly one helper process and it runs what it is given in order, so the state its
-tasks keep in module variables lasts from one task to the next — and, under `mkdocs serve`,
-from one rebuild to the next. Where no process can be started, the tasks run at once in the
-build's own process: slower, same result.
+A helper is one process — or, for work that spends its time in C with Python's lock released
+(compressing the offline ZIP), one thread of the build's process. It runs what it is given in
+order, so the state its tasks keep in module variables lasts from one task to the next — and,
+under `mkdocs serve`, from one rebuild to the next. Where no process can be started, the tasks
+run at once in the build's own process: slower, same result.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -51,7 +51,11 @@ def _exit_with(parent: int) -> None:
     threading.Thread(target=watch, name="lc-helper-watch", daemon=True).start()
 
 
-def _start() -> Executor:
+def _start(in_thread: bool) -> Executor:
+    if in_thread:
+        # Started after the build's forks (the language worker, the helper processes): a
+        # process forked while this thread runs could copy one of its locks held.
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="lc-helper")
     # "fork" where it is safe (no other thread yet, as in `mkdocs build`): it starts at once
     # and does not re-import the program that runs the build; beside the threads of
     # `mkdocs serve`, "spawn".
@@ -67,15 +71,16 @@ def _start() -> Executor:
 
 class Helper:
     """Started on the first task; `wait` returns the results of everything sent since the
-    last `wait` (and raises the first error); `close` stops the process."""
+    last `wait` (and raises the first error); `close` stops the process or thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_thread: bool = False) -> None:
+        self._in_thread = in_thread
         self._executor: Executor | None = None
         self._pending: list[Future[Any]] = []
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> None:
         if self._executor is None:
-            self._executor = _start()
+            self._executor = _start(self._in_thread)
         self._pending.append(self._executor.submit(fn, *args))
 
     def wait(self) -> list[Any]:

@@ -59,8 +59,9 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         self._site: SiteConfig | None = None
         self.generated: Generated | None = None
         self._root_site: Path | None = None
-        # Indexes and packs each page while MkDocs builds the next (generator/helper.py).
+        # Index and pack each page while MkDocs builds the next (generator/helper.py).
         self._helper = Helper()
+        self._packer = Helper(in_thread=True)
         self._dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (generator/dirty.py)
         self._held: dict[str, str] | None = None  # pages such a preview does not regenerate
         self._search: BackgroundIndexer | None = None
@@ -173,7 +174,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         if self._depth == 1 and self._packing:
             # Not earlier: MkDocs empties the site folder after on_pre_build.
-            self._helper.submit(offline_zip.start, self._root_site, self._zip_path(),
+            self._packer.submit(offline_zip.start, self._root_site, self._zip_path(),
                                 self._zip_folder())
         # Each language's build: its pages, for the search index made while they render.
         if self._search is not None and self._root_site is not None:
@@ -226,8 +227,9 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         if self._search is not None and self.generated is not None and output.strip():
             lang = str(config.theme["language"])
             path = self._site_path(page.file.abs_dest_path)
-            self._helper.submit(page_built, lang, path, output, self._search.skip_langs(lang),
-                                self._packing)
+            self._helper.submit(page_built, lang, path, output, self._search.skip_langs(lang))
+            if self._packing:
+                self._packer.submit(offline_zip.add_page, path, output)
             if self._in_worker:
                 self._worker_pages.append(path)
         return output
@@ -247,7 +249,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
                 self._i18n.building = False
                 built_there = self._worker.result()
                 if self._packing:
-                    self._helper.submit(offline_zip.add_from_site, built_there)
+                    self._packer.submit(offline_zip.add_from_site, built_there)
             write_missing_sitemaps(site_dir)
             if "search" not in config.plugins:
                 remove_unused_theme_assets(site_dir)
@@ -262,8 +264,8 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
                 search.finish()
                 if self._packing:
                     # Keep this last: the offline ZIP must hold everything written above.
-                    self._helper.submit(offline_zip.finish)
-                    self._helper.wait()
+                    self._packer.submit(offline_zip.finish)
+                    self._packer.wait()
             except BrokenProcessPool:
                 raise Abort("The helper process stopped (out of memory?); nothing was built. / "
                             "โปรเซสช่วยสร้างหยุดทำงาน (หน่วยความจำไม่พอ?) "
@@ -278,6 +280,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         if self._search is not None:
             self._search.abandon()
         self._helper.forget()
+        self._packer.forget()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self._site is not None:
@@ -290,6 +293,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     def on_shutdown(self) -> None:
         self._helper.close()
+        self._packer.close()
         # MkDocs' strict-mode check runs after on_post_build, so success is only known here.
         if self._command != "build" or self._staging is None or self._final_site is None:
             return

@@ -1,7 +1,8 @@
 """The whole built site as one ZIP for offline reading (unzip, open index.html).
 
-Packed in the helper process (see `helper`): each page as MkDocs renders it, then, once the
-build is over, every other file of the site. Member order is the order MkDocs built the
+Packed by a helper thread of the build (see `helper`; zlib compresses with Python's lock
+released): each page as MkDocs renders it, the pages of the other languages once their
+process has built them, then every other file of the site. Member order is the order MkDocs built the
 pages, then the rest by path: the same for the same input, so that two builds of one commit
 give the same bytes. Every date is 1980-01-01, the earliest a ZIP can hold, for that reason.
 """
@@ -25,7 +26,7 @@ class _Packing:
     packed: dict[str, int] = field(default_factory=dict)  # path in the site → bytes packed
 
 
-_packing: _Packing | None = None  # in the helper process: the ZIP being written
+_packing: _Packing | None = None  # in the helper: the ZIP being written
 
 
 def start(site_dir: Path, relative_path: str, folder_name: str) -> None:
@@ -47,10 +48,10 @@ def _pack(packing: _Packing, rel: str, data: bytes) -> None:
     packing.packed[rel] = len(data)
 
 
-def add(rel: str, data: bytes) -> None:
-    """Pack one file now (a page just built), under its path in the site."""
+def add_page(rel: str, html: str) -> None:
+    """Pack a page just built, under its path in the site, encoded as MkDocs writes it."""
     assert _packing is not None, "offline_zip.start() first"
-    _pack(_packing, rel, data)
+    _pack(_packing, rel, html.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 def add_from_site(paths: list[str]) -> None:

@@ -4,13 +4,28 @@
 half-written folder must never be read, so each file is written to a temporary name and
 renamed into place — or, on a first build, the whole folder is written under a temporary
 name and renamed into place at once (a rename per file cost a sixth of the generation).
+Files are written by a few threads: creating a file is a system call that waits on the disk,
+not on Python (10,000 files on this machine: 2.1 s in one thread, 1.2 s in four).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
+
+_Item = TypeVar("_Item")
+_WRITERS = 4  # more contend for the folder: 8 threads were as slow as one
+
+
+def _each_in_threads(work: Callable[[_Item], int], items: Iterable[_Item]) -> int:
+    """Sum of `work(item)` over the items, in a few threads that are gone on return (the
+    build forks later, which must not copy a thread half-way through a write)."""
+    with ThreadPoolExecutor(max_workers=_WRITERS, thread_name_prefix="lc-write") as pool:
+        return sum(pool.map(work, items))
 
 
 def sync_tree(files: dict[str, str], target: Path, static: dict[str, Path] | None = None) -> int:
@@ -19,14 +34,18 @@ def sync_tree(files: dict[str, str], target: Path, static: dict[str, Path] | Non
     if not target.exists():
         return _write_new_tree(files, target, static or {})
     target.mkdir(parents=True, exist_ok=True)
-    written = 0
-    wanted: set[str] = set()
-    for rel, text in files.items():
-        wanted.add(rel)
-        written += _write_if_changed(target / rel, text.encode("utf-8"))
-    for rel, source in (static or {}).items():
-        wanted.add(rel)
-        written += _write_if_changed(target / rel, source.read_bytes())
+    static = static or {}
+    for folder in {(target / rel).parent for rel in [*files, *static]}:
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def write_text(item: tuple[str, str]) -> int:
+        return _write_if_changed(target / item[0], item[1].encode("utf-8"))
+
+    def copy(item: tuple[str, Path]) -> int:
+        return _write_if_changed(target / item[0], item[1].read_bytes())
+
+    written = _each_in_threads(write_text, files.items()) + _each_in_threads(copy, static.items())
+    wanted = {*files, *static}
     for path in sorted(target.rglob("*"), reverse=True):
         rel = path.relative_to(target).as_posix()
         if path.is_file() and rel not in wanted:
@@ -42,13 +61,9 @@ def _write_new_tree(files: dict[str, str], target: Path, static: dict[str, Path]
         shutil.rmtree(temporary)
     contents = [(rel, text.encode("utf-8")) for rel, text in files.items()]
     contents += [(rel, source.read_bytes()) for rel, source in static.items()]
-    folders: set[Path] = set()
-    for rel, data in contents:
-        path = temporary / rel
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        path.write_bytes(data)
+    for folder in {(temporary / rel).parent for rel, _ in contents}:
+        folder.mkdir(parents=True, exist_ok=True)
+    _each_in_threads(lambda item: (temporary / item[0]).write_bytes(item[1]), contents)
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(temporary, target)
     return len(contents)
@@ -57,7 +72,6 @@ def _write_new_tree(files: dict[str, str], target: Path, static: dict[str, Path]
 def _write_if_changed(path: Path, data: bytes) -> int:
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
