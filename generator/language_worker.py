@@ -15,8 +15,10 @@ output is the same (tests/test_build.py compares the two).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import traceback
@@ -36,7 +38,21 @@ def can_build_in_parallel() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run(work: Callable[[], Any], results: Connection) -> None:
+def _end_with(parent: int) -> None:
+    """Linux: the kernel ends this process if the build's process dies (killed), rather than
+    leave it writing into a folder nobody will use. (Not a watching thread, as the helper has:
+    with a thread running, this process could not fork its own helper.)"""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)
+
+
+def _run(work: Callable[[], Any], results: Connection, parent: int) -> None:
+    _end_with(parent)
     try:
         outcome: tuple[str, Any] = ("done", work())
     except Abort as error:
@@ -70,7 +86,8 @@ class LanguageWorker:
         receive, send = context.Pipe(duplex=False)
         sys.stdout.flush()  # or the copy would print what this process has buffered again
         sys.stderr.flush()
-        process = context.Process(target=_run, args=(work, send), name="lc-languages")
+        process = context.Process(target=_run, args=(work, send, os.getpid()),
+                                  name="lc-languages")
         process.start()
         send.close()
         self._process, self._results = process, receive

@@ -146,6 +146,8 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         # Not under `serve`: its rebuilds keep state in this process (generator/dirty.py).
         i18n = config.plugins.get("i18n")
+        if not (hasattr(i18n, "building") and hasattr(i18n, "on_post_build")):
+            i18n = None  # not the mkdocs-static-i18n this was written for: languages in turn
         if self._depth == 1 and self._command == "build" and self.generated is not None \
                 and self.config.parallel_languages and i18n is not None \
                 and len(self.generated.archive.languages) > 1 and can_build_in_parallel():
