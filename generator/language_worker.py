@@ -1,6 +1,7 @@
-"""The other languages, built in a second process while this one builds the first.
+"""The other languages, made in a second process while this one makes the first.
 
-MkDocs builds on one core, and the i18n plugin builds the languages one after the other: it
+Used twice in a build: the generator renders the other languages' Markdown there
+(`render.Renderer.render`), then MkDocs builds their pages there. MkDocs builds on one core, and the i18n plugin builds the languages one after the other: it
 calls MkDocs' `build()` again for each other language from the first one's `on_post_build`.
 Once the pages are generated and the first language's navigation is made, the languages share
 nothing but the site folder, each writing its own pages (`/` and `/en/`). So the plugin starts
@@ -26,7 +27,9 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from mkdocs.exceptions import Abort
+
+class WorkerFailed(RuntimeError):
+    """The work failed in the second process; the message says why (its traceback)."""
 
 
 def can_build_in_parallel() -> bool:
@@ -55,10 +58,10 @@ def _run(work: Callable[[], Any], results: Connection, parent: int) -> None:
     _end_with(parent)
     try:
         outcome: tuple[str, Any] = ("done", work())
-    except Abort as error:
-        outcome = ("failed", str(error))
-    except BaseException:  # noqa: BLE001 — reported to the build, which stops with it
-        outcome = ("failed", traceback.format_exc())
+    except BaseException as error:  # noqa: BLE001 — reported to the build, which stops
+        # MkDocs' Abort says all there is to say (a strict-mode count, a broken link).
+        abort = type(error).__name__ == "Abort"
+        outcome = ("failed", str(error) if abort else traceback.format_exc())
     try:
         results.send(outcome)
     finally:
@@ -71,7 +74,7 @@ def _run(work: Callable[[], Any], results: Connection, parent: int) -> None:
 
 class LanguageWorker:
     """`start` forks and runs `work` in the copy; `result` waits and returns what it
-    returned, or raises Abort when it failed; `stop` ends it early (the build failed)."""
+    returned, or raises WorkerFailed; `stop` ends it early (the build failed)."""
 
     def __init__(self) -> None:
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -104,8 +107,7 @@ class LanguageWorker:
             results.close()
             process.join()
         if outcome[0] != "done":
-            raise Abort("Building the other languages failed / การสร้างภาษาอื่นล้มเหลว: "
-                        f"{outcome[1]}")
+            raise WorkerFailed(outcome[1])
         return outcome[1]
 
     def stop(self) -> None:

@@ -30,7 +30,7 @@ from . import offline_zip
 from .build_tasks import content_rendered, page_built
 from .dirty import DirtyBuilds, layout_signature
 from .helper import BrokenProcessPool, Helper
-from .language_worker import LanguageWorker, can_build_in_parallel
+from .language_worker import LanguageWorker, WorkerFailed, can_build_in_parallel
 from .postbuild import remove_unused_theme_assets, write_missing_sitemaps, write_redirects
 from .render.write import swap_directory
 from .search.background import BackgroundIndexer
@@ -88,7 +88,8 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             return config
         self._site = load_config(config.config_file_path)
         self.generated, problems = generate(self._site, strict=self.config.strict,
-                                            held=self._held)
+                                            held=self._held,
+                                            parallel=self.config.parallel_languages)
         if self._dirty is not None and self.generated is not None and self._held is None:
             self._held = held_pages(self.generated)
         if problems:
@@ -249,7 +250,11 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
             site_dir = Path(config.site_dir)
             if self._worker.running:
                 self._i18n.building = False
-                built_there = self._worker.result()
+                try:
+                    built_there = self._worker.result()
+                except WorkerFailed as error:
+                    raise Abort("Building the other languages failed / "
+                                f"การสร้างภาษาอื่นล้มเหลว: {error}") from None
                 if self._packing:
                     self._packer.submit(offline_zip.add_from_site, built_there)
             write_missing_sitemaps(site_dir)

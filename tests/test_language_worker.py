@@ -6,9 +6,7 @@ import os
 import time
 
 import pytest
-from mkdocs.exceptions import Abort
-
-from generator.language_worker import LanguageWorker, can_build_in_parallel
+from generator.language_worker import LanguageWorker, WorkerFailed, can_build_in_parallel
 
 pytestmark = pytest.mark.skipif(not can_build_in_parallel(),
                                 reason="needs two cores and a safe fork")
@@ -30,14 +28,14 @@ def test_an_error_there_stops_the_build_here_with_its_reason() -> None:
 
     worker = LanguageWorker()
     worker.start(fail)
-    with pytest.raises(Abort, match="a page could not be rendered"):
+    with pytest.raises(WorkerFailed, match="a page could not be rendered"):
         worker.result()
 
 
 def test_a_process_that_dies_without_a_word_stops_the_build() -> None:
     worker = LanguageWorker()
     worker.start(lambda: os._exit(3))
-    with pytest.raises(Abort, match="exit code 3"):
+    with pytest.raises(WorkerFailed, match="exit code 3"):
         worker.result()
 
 

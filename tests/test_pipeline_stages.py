@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import Project
 
 from generator.config import load_config
@@ -92,6 +93,21 @@ def test_render_writes_every_case_in_every_language(mini: Project) -> None:
     assert "may be out of date" in files["projects/khon-kaen-2020.en.md"]
     # headline figures are computed into the home page
     assert "209" in files["index.md"]
+
+
+def test_rendering_the_other_languages_in_a_second_process_gives_the_same_pages(
+        mini: Project) -> None:
+    from generator.language_worker import can_build_in_parallel
+
+    if not can_build_in_parallel():
+        pytest.skip("one core: the languages are always rendered in turn here")
+    config = load_config(mini.root / "mkdocs.yml")
+    archive = build_archive(check(config).loaded)
+    in_turn = render_site(archive, config, "n0nce")
+    together = render_site(archive, config, "n0nce", parallel=True)
+    assert list(together.files.items()) == list(in_turn.files.items())  # same order too
+    assert together.nav == in_turn.nav and together.whole_archive == in_turn.whole_archive
+    assert any(path.endswith(".en.md") for path in together.files)
 
 
 def test_rendered_labels_are_escaped(mini: Project) -> None:
