@@ -88,7 +88,9 @@ def pipeline_and_plain(project: Path, repeat: int) -> tuple[float, int, float, i
     for _ in range(max(repeat, 1)):
         for folder in (".cache", "site", "site-baseline"):
             shutil.rmtree(project / folder, ignore_errors=True)
+        os.sync()  # or the disk would still be busy deleting while the next build writes
         ours.append(run([PYTHON, "-m", "mkdocs", "build"], project))
+        os.sync()
         plain.append(run([PYTHON, "-m", "mkdocs", "build", "-f",
                           str(baseline_config(project))], project))
     return (statistics.median(t for t, _ in ours), max(kb for _, kb in ours),
