@@ -32,12 +32,15 @@ class WorkerFailed(RuntimeError):
     """The work failed in the second process; the message says why (its traceback)."""
 
 
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else (os.cpu_count() or 1)
+
+
 def can_build_in_parallel() -> bool:
     """A second core to use, and a fork that is safe (no thread of this process would be
     copied half-way through its work)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
-        else (os.cpu_count() or 1)
-    return cores > 1 and threading.active_count() == 1 \
+    return available_cores() > 1 and threading.active_count() == 1 \
         and "fork" in multiprocessing.get_all_start_methods()
 
 

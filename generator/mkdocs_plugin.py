@@ -124,6 +124,10 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
     @event_priority(100)
     def on_pre_build(self, *, config: Any) -> None:
         self._depth += 1
+        # The i18n plugin sets each page's language links as an attribute of `extra` but resets
+        # them for the next language as an item; the attribute, left from the last page of the
+        # language before, would win and the next 404 page would link to that page.
+        vars(config.extra).pop("alternate", None)
         if self._depth == 1:
             self._root_site = Path(config.site_dir)
 

@@ -206,9 +206,9 @@ def test_the_build_works_where_no_helper_process_can_start(
 def test_the_other_languages_built_at_the_same_time_give_the_same_site(tmp_path: Path) -> None:
     """English is built in a second process while Thai is built (language_worker.py); with
     `parallel_languages: false`, or where that cannot be, one after the other. Same site."""
-    from generator.language_worker import can_build_in_parallel
+    from generator.language_worker import available_cores
 
-    if not can_build_in_parallel():
+    if available_cores() < 2:
         pytest.skip("one core: the languages are always built in turn here")
     together = make_project(tmp_path / "together", MINI_CONTENT)
     in_turn = make_project(tmp_path / "in-turn", MINI_CONTENT)
@@ -224,17 +224,9 @@ def test_the_other_languages_built_at_the_same_time_give_the_same_site(tmp_path:
     assert "Building en in a second process" in built["together"].stderr
     assert "second process" not in built["in turn"].stderr
 
-    # Built in turn, the English 404 page's language links are those of the last Thai page
-    # built (the i18n plugin leaves them in the config); built apart, the home pages.
-    assert switcher_links(together.site / "en" / "404.html") == \
-        {"th": "/index.html", "en": "/en/index.html"}
-    first, second = _tree(together.site), _tree(in_turn.site)
-    zipped = next(name for name in first if name.startswith("downloads/"))
-    assert first.keys() == second.keys()
-    differ = sorted(name for name in first if first[name] != second[name])
-    assert differ == sorted(["en/404.html", zipped])
-    with zipfile.ZipFile(together.site / zipped) as one, \
-            zipfile.ZipFile(in_turn.site / zipped) as other:
-        assert one.namelist() == other.namelist()  # same order: same bytes for the same input
-        assert [name for name in one.namelist() if one.read(name) != other.read(name)] == \
-            [name for name in one.namelist() if name.endswith("/en/404.html")]
+    assert _tree(together.site) == _tree(in_turn.site)  # the offline ZIP too, byte for byte
+    # (Built in turn, the English 404 page once linked to the last Thai page built: the i18n
+    # plugin left that page's language links in the config.)
+    for built in (together, in_turn):
+        assert switcher_links(built.site / "en" / "404.html") == \
+            {"th": "/index.html", "en": "/en/index.html"}
