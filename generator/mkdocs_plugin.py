@@ -192,7 +192,10 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         """The i18n plugin writes every language's 404.html to the site root, the last one
-        winning. Keep the primary language's there and put the others under /<lang>/."""
+        winning. Keep the primary language's there and put the others under /<lang>/.
+
+        The root sitemap.xml is also the last language's (it lists every language built so
+        far): with the worker building the others, this process does not write its own."""
         if template_name == "sitemap.xml" and self._depth == 1 and self._worker.running:
             return ""
         if template_name != "404.html" or self._depth <= 1:

@@ -2,9 +2,9 @@
 
 Packed by a helper thread of the build (see `helper`; zlib compresses with Python's lock
 released): each page as MkDocs renders it, the pages of the other languages once their
-process has built them, then every other file of the site. Member order is the order MkDocs built the
-pages, then the rest by path: the same for the same input, so that two builds of one commit
-give the same bytes. Every date is 1980-01-01, the earliest a ZIP can hold, for that reason.
+process has built them, then every other file of the site. Member order is the order MkDocs
+built the pages, then the rest by path: the same for the same input, so that two builds of one
+commit give the same bytes. Every date is 1980-01-01, the earliest a ZIP can hold, for that reason.
 """
 
 from __future__ import annotations
