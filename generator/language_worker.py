@@ -109,10 +109,12 @@ class LanguageWorker:
         try:
             outcome = results.recv()
         except EOFError:  # it died without a word: killed, out of memory
-            outcome = ("failed", f"exit code {process.exitcode}")
+            outcome = None
         finally:
             results.close()
             process.join()
+        if outcome is None:
+            outcome = ("failed", f"exit code {process.exitcode}")
         if outcome[0] != "done":
             raise WorkerFailed(outcome[1])
         return outcome[1]
