@@ -19,11 +19,26 @@ from .render.write import sync_tree
 from .validate import validate
 
 
-def build_nonce(path: Path) -> str:
+_PROCESS_NONCE = secrets.token_hex(8)  # where no nonce can be kept
+
+
+def nonce_file() -> Path | None:
+    """In the user's cache folder, not in the checkout: a pull request could commit a file
+    there, and a nonce its author knows would let content end the cleaned region early."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    return base / "learning-city-knowledge-bank" / "sanitiser-nonce"
+
+
+def build_nonce(path: Path | None) -> str:
     """Marks the untrusted body regions for the sanitiser: random, unknown to anyone writing
-    content, and kept beside the build folder (.cache/docs.nonce) so that every build of
-    this checkout renders the same Markdown and rewrites only the pages whose content changed
-    (a new nonce each build rewrote all 2,000 pages at 1,000 cases: 0.6 s)."""
+    content, and kept (see `nonce_file`) so that every build renders the same Markdown and
+    rewrites only the pages whose content changed (a new nonce each build rewrote all 2,000
+    pages at 1,000 cases: 0.6 s)."""
+    if path is None:
+        return _PROCESS_NONCE
     try:
         kept = path.read_text(encoding="ascii").strip()
         if len(kept) == 16 and all(c in "0123456789abcdef" for c in kept):
@@ -37,7 +52,7 @@ def build_nonce(path: Path) -> str:
         temporary.write_text(nonce + "\n", encoding="ascii")
         os.replace(temporary, path)
     except OSError:
-        pass  # a read-only checkout: this build's own nonce, rewritten pages
+        return _PROCESS_NONCE  # nowhere to keep it: every build rewrites the pages
     return nonce
 
 
@@ -88,7 +103,7 @@ def generate(config: SiteConfig, strict: bool = False, held: dict[str, str] | No
     if checked.problems.has_errors(strict):
         return None, checked.problems
     archive = build_archive(checked.loaded)
-    nonce = build_nonce(config.build_dir.with_name(config.build_dir.name + ".nonce"))
+    nonce = build_nonce(nonce_file())
     rendered = render_site(archive, config, nonce, changed=last_changed(config.root),
                            parallel=parallel)
     vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -171,15 +172,24 @@ def test_generate_refuses_to_render_when_content_has_errors(mini: Project) -> No
     assert not config.build_dir.exists()
 
 
-def test_a_second_build_of_the_same_content_rewrites_no_page(mini: Project) -> None:
-    """The sanitiser's nonce is kept beside the build folder, so the same content renders
-    the same Markdown in a new process (each `mkdocs build`)."""
+def test_a_second_build_of_the_same_content_rewrites_no_page(mini: Project,
+                                                              tmp_path: Path) -> None:
+    """The sanitiser's nonce is kept in the user's cache, so the same content renders the
+    same Markdown in a new process (each `mkdocs build`) — and not in the checkout, where a
+    pull request could have put one its author knows."""
+    known = "0123456789abcdef"
+    (mini.root / ".cache").mkdir()
+    (mini.root / ".cache" / "docs.nonce").write_text(known, encoding="ascii")
     script = ("from generator.config import load_config; from generator.pipeline import "
               "generate; g, _ = generate(load_config('mkdocs.yml')); print(g.written, g.nonce)")
-    runs = [subprocess.run([sys.executable, "-c", script], cwd=mini.root, check=True,
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=mini.root, check=True, env=env,
                            capture_output=True, text=True).stdout.split() for _ in range(2)]
     (first, nonce), (again, same) = runs
     assert int(first) > 0 and int(again) == 0 and nonce == same
+    assert nonce != known
+    assert (tmp_path / "user-cache" / "learning-city-knowledge-bank" / "sanitiser-nonce") \
+        .read_text(encoding="ascii").strip() == nonce
 
 
 def test_the_sanitiser_nonce_is_random_and_kept_per_checkout(tmp_path: Path) -> None:
