@@ -67,7 +67,6 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         self._search: BackgroundIndexer | None = None
         # Builds the other languages in a second process (generator/language_worker.py).
         self._worker = LanguageWorker()
-        self._i18n: Any = None
         self._in_worker = False  # True in that process
         self._worker_pages: list[str] = []  # there: the pages it built, in order
 
@@ -161,7 +160,6 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
                      ", ".join(others), first)
             self._worker.start(lambda: self._build_other_languages(config, i18n))
             i18n.building = True  # its on_post_build now leaves them to the worker
-            self._i18n = i18n
         return nav
 
     def _build_other_languages(self, config: Any, i18n: Any) -> list[str]:
@@ -256,7 +254,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         if self._depth == 0 and self.generated is not None:
             site_dir = Path(config.site_dir)
             if self._worker.running:
-                self._i18n.building = False
+                config.plugins["i18n"].building = False
                 try:
                     built_there = self._worker.result()
                 except WorkerFailed as error:
