@@ -17,7 +17,7 @@ help:
 	@echo "make validate  check the case files only"
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload --dirty
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload --dirty --no-strict
 
 build: $(STAMP)
 	$(BIN)/mkdocs build

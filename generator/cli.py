@@ -174,6 +174,6 @@ _CONFIG_COMMANDS: dict[str, Callable[[argparse.Namespace, SiteConfig], int]] = {
 def _engine(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", args.engine, args.command, "-f", args.config_file]
     if args.command == "serve":
-        command += ["-a", "127.0.0.1:8000", "--livereload", "--dirty"]
+        command += ["-a", "127.0.0.1:8000", "--livereload", "--dirty", "--no-strict"]
     extra = [a for a in args.extra if a != "--"]
     return subprocess.call(command + extra)

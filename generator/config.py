@@ -1,16 +1,20 @@
-"""Site settings, read from mkdocs.yml so that a fork changes one file.
+"""Site settings, as MkDocs itself reads them from mkdocs.yml.
 
-The generator runs without MkDocs (the `validate` command, tests), so it reads mkdocs.yml
-itself: the `learningcity` plugin block and the languages of the `i18n` plugin block.
+There is one reading of the configuration: MkDocs' own (`mkdocs.config.load_config`), so that
+`INHERIT`, `!ENV` and every MkDocs rule apply the same way to `mkdocs build` and to the
+generator's commands that run without a build (`python -m generator validate`, tests).
+`site_config` turns that loaded configuration into the few values the generator needs: the
+`learningcity` plugin's settings and the languages of the `i18n` plugin.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+PLUGIN_NAME = "learningcity"
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class SiteConfig:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = ""
-    settings: dict[str, Any] = field(default_factory=dict)  # the learningcity plugin block
+    settings: dict[str, Any] = field(default_factory=dict)  # the learningcity plugin's settings
 
     @property
     def primary(self) -> Language:
@@ -48,58 +52,54 @@ class SiteConfig:
         return str(value)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as `!ENV`; the generator needs none of them."""
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read, or lacks the learningcity plugin."""
 
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
+def _languages(mkdocs_config: Any) -> list[Language]:
+    """The languages the i18n plugin builds, the default one first (its files have no suffix).
+    Read from its validated settings; without the plugin, one language: the theme's."""
+    i18n = mkdocs_config.plugins.get("i18n")
+    site_name = str(mkdocs_config.site_name or "")
+    if i18n is None:
+        code = str(mkdocs_config.theme.get("language") or "en")
+        return [Language(code, code, site_name, True)]
+    languages = [
+        Language(code=str(lang.locale), name=str(lang.name or lang.locale),
+                 site_name=str(lang.site_name or site_name), default=bool(lang.default))
+        for lang in i18n.config.languages
+        if lang.build is not False
+    ]
+    languages.sort(key=lambda language: not language.default)
+    return languages
 
 
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
-def _plugin_block(plugins: Any, name: str) -> dict[str, Any]:
-    for entry in plugins or []:
-        if isinstance(entry, dict) and name in entry:
-            return entry[name] or {}
-        if entry == name:
-            return {}
-    if isinstance(plugins, dict):
-        return plugins.get(name) or {}
-    return {}
+def site_config(mkdocs_config: Any, settings: Mapping[str, Any]) -> SiteConfig:
+    """The generator's view of MkDocs' loaded configuration and the plugin's own settings."""
+    root = Path(mkdocs_config.config_file_path).resolve().parent
+    return SiteConfig(
+        root=root,
+        content_dir=root / str(settings.get("content_dir") or "content"),
+        build_dir=root / str(settings.get("build_dir") or ".cache/docs"),
+        languages=tuple(_languages(mkdocs_config)),
+        site_url=str(mkdocs_config.site_url or ""),
+        repo_url=str(mkdocs_config.repo_url or ""),
+        edit_uri=str(mkdocs_config.edit_uri or ""),
+        settings=dict(settings),
+    )
 
 
 def load_config(config_file: Path | str = "mkdocs.yml") -> SiteConfig:
-    config_path = Path(config_file).resolve()
-    root = config_path.parent
-    raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    settings = _plugin_block(raw.get("plugins"), "learningcity")
-    i18n = _plugin_block(raw.get("plugins"), "i18n")
-    languages = [
-        Language(
-            code=str(lang["locale"]),
-            name=str(lang.get("name", lang["locale"])),
-            site_name=str(lang.get("site_name") or raw.get("site_name", "")),
-            default=bool(lang.get("default", False)),
-        )
-        for lang in i18n.get("languages", [])
-        if lang.get("build", True) is not False
-    ] or [Language("th", "ไทย", str(raw.get("site_name", "")), True)]
-    # The default language is the primary: its files have no suffix.
-    languages.sort(key=lambda language: not language.default)
-    return SiteConfig(
-        root=root,
-        content_dir=root / settings.get("content_dir", "content"),
-        build_dir=root / settings.get("build_dir", ".cache/docs"),
-        languages=tuple(languages),
-        site_url=str(raw.get("site_url") or ""),
-        repo_url=str(raw.get("repo_url") or ""),
-        edit_uri=str(raw.get("edit_uri") or ""),
-        settings=dict(settings),
-    )
+    """Read mkdocs.yml through MkDocs, for commands that do not build (validate, new, …)."""
+    from mkdocs.config import load_config as mkdocs_load_config
+    from mkdocs.exceptions import MkDocsException
+
+    path = Path(config_file).resolve()
+    try:
+        loaded = mkdocs_load_config(str(path))
+    except MkDocsException as error:  # a missing file, a configuration error
+        raise ConfigError(f"{path.name}: {error}") from None
+    plugin = loaded.plugins.get(PLUGIN_NAME)
+    if plugin is None:
+        raise ConfigError(f"{path.name}: the `{PLUGIN_NAME}` plugin is not listed under plugins")
+    return site_config(loaded, plugin.config)

@@ -93,19 +93,17 @@ def media_files(config: SiteConfig) -> dict[str, Path]:
     }
 
 
-def generate(config: SiteConfig, strict: bool = False, held: dict[str, str] | None = None,
-             parallel: bool = False) -> tuple[Generated | None, Problems]:
+def generate(config: SiteConfig, strict: bool = False,
+             held: dict[str, str] | None = None) -> tuple[Generated | None, Problems]:
     """Validate, and only if there are no errors render the pages into the build folder.
 
-    `held` pages keep the text given instead of the one just rendered (see `held_pages`);
-    with `parallel` the other languages are rendered in a second process meanwhile."""
+    `held` pages keep the text given instead of the one just rendered (see `held_pages`)."""
     checked = check(config)
     if checked.problems.has_errors(strict):
         return None, checked.problems
     archive = build_archive(checked.loaded)
     nonce = build_nonce(nonce_file())
-    rendered = render_site(archive, config, nonce, changed=last_changed(config.root),
-                           parallel=parallel)
+    rendered = render_site(archive, config, nonce, changed=last_changed(config.root))
     vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}
     english = next((lang for lang in config.languages if lang.code == "en"), config.primary)
     rendered.files.update(export_files(

@@ -154,8 +154,8 @@ def test_indexing_and_packing_during_the_build_equal_doing_it_afterwards(
     result must be what reading the finished site gives."""
     import shutil
 
-    from generator import offline_zip
     from generator.search import write_search
+    from generator.site import offline_zip
 
     copy = tmp_path / "site"
     shutil.copytree(mini_site.site, copy)
@@ -181,7 +181,7 @@ def test_the_build_works_where_no_helper_process_can_start(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import helper
+    from generator.site import helper
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("no semaphores here")
@@ -194,8 +194,7 @@ def test_the_build_works_where_no_helper_process_can_start(
         build(config)
     finally:
         config.plugins.on_shutdown()
-    assert _tree(mini.site / "search") == _tree(mini_site.site / "search")
-    assert _tree(mini.site / "downloads") == _tree(mini_site.site / "downloads")
+    assert _tree(mini.site) == _tree(mini_site.site)
 
     fallback = helper.Helper()
     fallback.submit(divmod, 1, 0)
@@ -203,30 +202,11 @@ def test_the_build_works_where_no_helper_process_can_start(
         fallback.wait()
 
 
-def test_the_other_languages_built_at_the_same_time_give_the_same_site(tmp_path: Path) -> None:
-    """English is built in a second process while Thai is built (language_worker.py); with
-    `parallel_languages: false`, or where that cannot be, one after the other. Same site."""
-    from generator.language_worker import available_cores
-
-    if available_cores() < 2:
-        pytest.skip("one core: the languages are always built in turn here")
-    together = make_project(tmp_path / "together", MINI_CONTENT)
-    in_turn = make_project(tmp_path / "in-turn", MINI_CONTENT)
-    config = in_turn.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      content_dir: content\n",
-                                   "      content_dir: content\n      parallel_languages: false\n"),
-                      encoding="utf-8")
-    built = {name: project.build() for name, project in
-             [("together", together), ("in turn", in_turn)]}
-    for name, result in built.items():
-        assert result.returncode == 0, (name, result.stderr)
-    assert "Building en in a second process" in built["together"].stderr
-    assert "second process" not in built["in turn"].stderr
-
-    assert _tree(together.site) == _tree(in_turn.site)  # the offline ZIP too, byte for byte
-    # (Built in turn, the English 404 page once linked to the last Thai page built: the i18n
-    # plugin left that page's language links in the config.)
-    for built in (together, in_turn):
-        assert switcher_links(built.site / "en" / "404.html") == \
-            {"th": "/index.html", "en": "/en/index.html"}
+def test_the_404_pages_link_to_each_language_home(mini_site: Project) -> None:
+    """Each language's 404 page is built before that language's pages; its switcher must not
+    show the language links of a page built earlier."""
+    site = mini_site.site
+    for page in (site / "404.html", site / "en" / "404.html"):
+        assert switcher_links(page) == {"th": "/index.html", "en": "/en/index.html"}, page
+    assert html_lang(site / "404.html") == "th"
+    assert html_lang(site / "en" / "404.html") == "en"

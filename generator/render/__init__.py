@@ -13,7 +13,6 @@ import markupsafe
 
 from ..config import SiteConfig
 from ..export import COLUMNS
-from ..language_worker import LanguageWorker, can_build_in_parallel
 from ..model import Archive, Case, Term
 from . import jsonld
 from .context import TEMPLATE_DIR, PageContext
@@ -64,26 +63,9 @@ class Renderer:
         self.files: dict[str, str] = {}
         self.whole_archive: list[str] = []
 
-    def render(self, parallel: bool = False) -> RenderResult:
-        """Every page in every language; with `parallel`, the other languages in a second
-        process meanwhile (where one can be forked): the same pages, in the same order."""
-        first, *others = self.archive.languages
-        if parallel and others and can_build_in_parallel():
-            for name in self.env.list_templates():  # compiled once, for both processes
-                self.env.get_template(name)
-            worker = LanguageWorker()
-            worker.start(lambda: self._languages(others))
-            self._languages([first])
-            files, whole_archive = worker.result()
-            self.files.update(files)
-            self.whole_archive += whole_archive
-        else:
-            self._languages(self.archive.languages)
-        self.files["assets/stylesheets/colors.css"] = self._colors_css()
-        return RenderResult(self.files, self._nav(), self.whole_archive)
-
-    def _languages(self, languages: list[str]) -> tuple[dict[str, str], list[str]]:
-        for lang in languages:
+    def render(self) -> RenderResult:
+        """Every page in every language."""
+        for lang in self.archive.languages:
             for case in self.archive.cases():
                 self._case(case, lang)
             for page in self.archive.pages.values():
@@ -91,7 +73,8 @@ class Renderer:
             if "index" not in self.archive.pages:
                 self._default_home(lang)
             self._indexes(lang)
-        return self.files, self.whole_archive
+        self.files["assets/stylesheets/colors.css"] = self._colors_css()
+        return RenderResult(self.files, self._nav(), self.whole_archive)
 
     def _colors_css(self) -> str:
         """The fork's colours, from mkdocs.yml, as Material's CSS variables."""
@@ -277,5 +260,5 @@ class _Fields(dict[str, Any]):
 
 
 def render_site(archive: Archive, config: SiteConfig, nonce: str,
-                changed: dict[str, str] | None = None, parallel: bool = False) -> RenderResult:
-    return Renderer(archive, config, nonce, changed).render(parallel)
+                changed: dict[str, str] | None = None) -> RenderResult:
+    return Renderer(archive, config, nonce, changed).render()

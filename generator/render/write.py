@@ -76,15 +76,3 @@ def _write_if_changed(path: Path, data: bytes) -> int:
     temporary.write_bytes(data)
     os.replace(temporary, path)
     return 1
-
-
-def swap_directory(new: Path, final: Path) -> None:
-    """Replace `final` by `new` with two renames, so readers see the old or the new site."""
-    old = final.with_name(final.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(new, final)
-    if old.exists():
-        shutil.rmtree(old)

@@ -1,7 +1,9 @@
-"""Fixes applied to the built site after MkDocs and the i18n plugin have written it."""
+"""What is written into the built site once MkDocs and the i18n plugin have built every
+language: redirects for old ids, sitemaps, and the removal of theme files nobody loads."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import shutil
 from pathlib import Path
@@ -79,3 +81,17 @@ def remove_unused_theme_assets(site_dir: Path) -> list[str]:
             shutil.rmtree(path)
             removed.append(rel)
     return removed
+
+
+def write_reproducible_sitemap_gz(site_dir: Path) -> bool:
+    """MkDocs gzips sitemap.xml with a timestamp read in the machine's time zone (the pages'
+    dates, or the day of the build), so the same site gave different bytes in Bangkok and in
+    Berlin. Written again from sitemap.xml with no timestamp: the bytes depend on the pages only.
+    """
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return False
+    with (site_dir / "sitemap.xml.gz").open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+        packed.write(sitemap.read_bytes())
+    return True

@@ -1,8 +1,9 @@
 """A helper beside the build, for work that need not hold MkDocs up.
 
 MkDocs renders pages on one core. Indexing each page for search and packing it into the
-offline ZIP took a third of a build at 1,000 cases; the plugin hands them to helpers as
-MkDocs renders each page, so they run on another core at the same time (see `build_tasks`).
+offline ZIP would add a third to a build (README, Benchmarks); the build hands them to
+helpers as MkDocs renders each page, so they run on the other core at the same time
+(`search_index`, `offline_zip`).
 
 A helper is one process — or, for work that spends its time in C with Python's lock released
 (compressing the offline ZIP), one thread of the build's process. It runs what it is given in
@@ -53,8 +54,8 @@ def _exit_with(parent: int) -> None:
 
 def _start(in_thread: bool) -> Executor:
     if in_thread:
-        # Started after the build's forks (the language worker, the helper processes): a
-        # process forked while this thread runs could copy one of its locks held.
+        # Start it after the helper process: a process forked while this thread runs could
+        # copy one of its locks held.
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="lc-helper")
     # "fork" where it is safe (no other thread yet, as in `mkdocs build`): it starts at once
     # and does not re-import the program that runs the build; beside the threads of

@@ -1,4 +1,4 @@
-"""Index the pages while MkDocs builds them, in the helper process (`generator.helper`).
+"""Index the pages while MkDocs builds them, in the helper process (`helper`).
 
 Reading every built page back after the build and cutting its text into keys took a third of
 the whole build at 1,000 cases. Instead the helper gets each page as MkDocs renders it, so the
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..helper import Helper
-from . import (FOLDER, LanguageStats, describe, language_roots, page_order, read_document,
-               skip_langs_of, write_language)
-from .extract import Page, article_of, combine, head_part, read_page
-from .index import Document, Terms, build_index, document_terms, text_terms, with_title
-from .page import write_search_pages
+from ..search import (FOLDER, LanguageStats, describe, language_roots, page_order,
+                      read_document, skip_langs_of, write_language)
+from ..search.extract import Page, article_of, combine, head_part, read_page
+from ..search.index import Document, Terms, build_index, document_terms, text_terms, with_title
+from ..search.page import write_search_pages
+from .helper import Helper
 
 # --- the helper's side: module state, one process ---------------------------------------
 
@@ -87,10 +87,10 @@ def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
 # --- the build's side -------------------------------------------------------------------
 
 class BackgroundIndexer:
-    """What the MkDocs plugin calls: `begin_language` when MkDocs starts building a language
-    (its pages, relative to the site root); the helper gets each page through
-    `build_tasks.content_rendered` and `build_tasks.page_built`; `pages_done` once every page
-    is built, `finish` to wait for the index and write the search pages."""
+    """What the build calls: `begin_language` when MkDocs starts building a language (its
+    pages, relative to the site root); `content_rendered` and `page_built` for each page;
+    `pages_done` once every page is built, `finish` to wait for the index and write the
+    search pages."""
 
     def __init__(self, helper: Helper, languages: list[str]) -> None:
         self.helper = helper
@@ -100,6 +100,12 @@ class BackgroundIndexer:
 
     def skip_langs(self, lang: str) -> frozenset[str]:
         return frozenset(skip_langs_of(self.languages, lang))
+
+    def content_rendered(self, lang: str, url: str, content: str, title: str) -> None:
+        self.helper.submit(add_content, lang, url, content, title, self.skip_langs(lang))
+
+    def page_built(self, lang: str, url: str, html: str) -> None:
+        self.helper.submit(add_page, lang, url, html, self.skip_langs(lang))
 
     def begin_language(self, site_dir: Path, lang: str, urls: list[str]) -> None:
         """A language's pages are complete when the next one begins: index them meanwhile."""
@@ -115,15 +121,13 @@ class BackgroundIndexer:
                                self.skip_langs(lang))
         self._open = None
 
-    def finish(self, write_pages: bool = True) -> list[LanguageStats]:
-        """Wait for the helper; write the search pages (unless another process writes them).
-        Returns the languages (re)indexed."""
+    def finish(self) -> list[LanguageStats]:
+        """Wait for the helper; write the search pages. Returns the languages (re)indexed."""
         self.pages_done()
         if self._site_dir is None:
             return []
         stats = [s for s in self.helper.wait() if isinstance(s, LanguageStats)]
-        if write_pages:
-            write_search_pages(self._site_dir, language_roots(self.languages))
+        write_search_pages(self._site_dir, language_roots(self.languages))
         return stats
 
     def abandon(self) -> None:
