@@ -26,6 +26,12 @@ class LearningCityConfig(Config):
     download_name = c.Type(str, default="archive")
     colors = c.Type(dict, default={})
     description = c.Type((str, dict), default="")
+    # Who stands behind the archive: shown on About, in every footer, the structured data and
+    # the citation files. Unset values stay unset (the site says so; the build warns).
+    publisher = c.Type(dict, default={})  # {name: {th, en}, url}
+    funders = c.ListOfItems(c.Type(dict), default=[])  # [{name: {th, en}, url}]
+    contact = c.Optional(c.Type(str))  # an e-mail address or a URL
+    doi = c.Optional(c.Type(str))  # the archive's DOI (e.g. from Zenodo), once it has one
 
 
 class LearningCityPlugin(BasePlugin[LearningCityConfig]):

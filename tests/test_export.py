@@ -93,3 +93,23 @@ def test_reference_page_is_built_in_both_languages(mini_site: Project) -> None:
         assert f"<code>{code}</code>" in thai and f"<code>{code}</code>" in english
     assert "คู่มือช่องข้อมูล" in thai and "Field reference" in english
     assert "gnlc_member_since" in thai
+
+
+@pytest.mark.slow
+def test_the_data_package_is_named_from_the_configuration(mini_site: Project) -> None:
+    """Its name, title and every resource: from mkdocs.yml and the files beside it (a loop
+    once reused the name of the package for the last schema's)."""
+    config = load_config(mini_site.root / "mkdocs.yml")
+    data = mini_site.site / "data"
+    package = json.loads((data / "datapackage.json").read_text("utf-8"))
+    assert package["name"] == config.settings["download_name"]
+    english = next(lang for lang in config.languages if lang.code == "en")
+    assert package["title"].startswith(english.site_name)
+    names = [resource["name"] for resource in package["resources"]]
+    assert len(names) == len(set(names))
+    for resource in package["resources"]:
+        assert (data / resource["path"]).is_file(), resource
+    listed = {resource["path"] for resource in package["resources"]}
+    on_disk = {p.relative_to(data).as_posix() for p in data.rglob("*")
+               if p.is_file() and p.suffix in (".csv", ".json") and p.name != "datapackage.json"}
+    assert on_disk - listed <= {f"{kind}.json" for kind in COLUMNS} | {"sources.json"}
