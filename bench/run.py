@@ -61,20 +61,20 @@ def folder_size(path: Path) -> int:
 def baseline_config(project: Path, search: bool = False) -> Path:
     """mkdocs.yml without our plugin, reading the Markdown our generator rendered; with
     `search`, Material's own search plugin on, as a plain Material site has it by default."""
-    import generator.slugs  # noqa: F401  (mkdocs.yml names its slugify; FullLoader needs it loaded)
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own reading: follows INHERIT
 
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"),
-                       Loader=yaml.FullLoader)
+    with (project / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)
     generated = project / ".cache" / "docs"
     nav = json.loads((project / ".cache" / "nav.json").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"]
-                         if not (isinstance(p, dict) and "learningcity" in p)]
+    config["plugins"] = {name: settings for name, settings in config["plugins"].items()
+                         if name != "learningcity"}
     config["docs_dir"] = str(generated)
     config["site_dir"] = str(project / ("site-baseline-search" if search else "site-baseline"))
     config["nav"] = nav
     config["strict"] = False
     if search:
-        config["plugins"].insert(0, "search")
+        config["plugins"] = {"search": {}, **config["plugins"]}
     target = project / ("mkdocs-baseline-search.yml" if search else "mkdocs-baseline.yml")
     target.write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
     return target

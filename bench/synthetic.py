@@ -138,6 +138,8 @@ def make_site_project(target: Path, cases: int) -> Path:
     root = Path(__file__).resolve().parent.parent
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "generator").mkdir(exist_ok=True)  # the template settings mkdocs.yml inherits
+    shutil.copy2(root / "generator" / "mkdocs-base.yml", target / "generator" / "mkdocs-base.yml")
     if (target / "theme").exists():
         shutil.rmtree(target / "theme")
     shutil.copytree(root / "theme", target / "theme")

@@ -57,6 +57,8 @@ class Project:
 def make_project(target: Path, content: Path | None) -> Project:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "generator").mkdir(exist_ok=True)  # the template settings mkdocs.yml inherits
+    shutil.copy2(ROOT / "generator" / "mkdocs-base.yml", target / "generator" / "mkdocs-base.yml")
     shutil.copytree(ROOT / "theme", target / "theme")
     if content is not None:
         shutil.copytree(content, target / "content")
