@@ -35,6 +35,7 @@ class SiteConfig:
     repo_url: str = ""
     edit_uri: str = ""
     settings: dict[str, Any] = field(default_factory=dict)  # the learningcity plugin's settings
+    config_file: Path | None = None  # mkdocs.yml, for messages that point into it
 
     @property
     def primary(self) -> Language:
@@ -86,6 +87,7 @@ def site_config(mkdocs_config: Any, settings: Mapping[str, Any]) -> SiteConfig:
         repo_url=str(mkdocs_config.repo_url or ""),
         edit_uri=str(mkdocs_config.edit_uri or ""),
         settings=dict(settings),
+        config_file=Path(mkdocs_config.config_file_path).resolve(),
     )
 
 

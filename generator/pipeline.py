@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .export import export_files
 from .gitdates import last_changed
+from .imprint import unset_problems
 from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
 from .problems import Problems
@@ -78,6 +79,7 @@ def check(config: SiteConfig) -> Checked:
     problems = Problems()
     problems.extend(load_problems)
     problems.extend(validate(loaded))
+    problems.extend(unset_problems(config))
     return Checked(loaded, problems)
 
 

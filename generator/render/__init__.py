@@ -15,13 +15,16 @@ from ..config import SiteConfig
 from ..export import COLUMNS
 from ..model import Archive, Case, Term
 from . import jsonld
+from ..imprint import imprint_of
 from .context import TEMPLATE_DIR, PageContext
+from .imprint_view import imprint_values
 from .map import render_map
 from .reference import reference_context
 
+MISSING_FACT_FORM = "missing-fact.yml"  # .github/ISSUE_TEMPLATE/, written by contrib/forms.py
 CASE_TEMPLATES = {"cities": "city.md.j2", "projects": "project.md.j2", "lessons": "lesson.md.j2"}
 # Lines in a free page that the generator replaces (written alone on their line).
-PLACEHOLDERS = ("figures", "entry_points")
+PLACEHOLDERS = ("figures", "entry_points", "colophon", "how_to_send")
 HOME_FIGURES = ("cities", "projects", "lessons", "gnlc_members", "participants")
 
 
@@ -62,6 +65,7 @@ class Renderer:
         self.env = environment()
         self.files: dict[str, str] = {}
         self.whole_archive: list[str] = []
+        self.imprint = imprint_of(config)
 
     def render(self) -> RenderResult:
         """Every page in every language."""
@@ -93,14 +97,25 @@ class Renderer:
         )
 
     # -- helpers --------------------------------------------------------------------------
+    def help_url(self, case: Case, field: str, ctx: PageContext) -> str:
+        """Where a reader sends a missing fact: the repository's "missing information" issue
+        form, filled in with the case and the field; without a repository, the part of the
+        contribute page that says how to send it."""
+        title = f"{ctx.label('help_title')}: {ctx.t(case.label)}" + \
+            (f" — {ctx.label(field)}" if field else "")
+        url = self.imprint.issue_form_url(MISSING_FACT_FORM, title=title,
+                                          case=f"{case.kind}/{case.id}", field=field)
+        if url:
+            return url
+        target = "contribute" if "contribute" in self.archive.pages else "index"
+        return ctx.url(target, "lc-send" if target == "contribute" else "")
+
     def _ctx(self, path: str, lang: str) -> PageContext:
         return PageContext(path=path, lang=lang, primary=self.archive.primary)
 
     def _emit(self, template: str, ctx: PageContext, **values: Any) -> None:
-        contribute = ctx.url("contribute") if "contribute" in self.archive.pages else \
-            ctx.url("index")
         self.files[ctx.file] = self.env.get_template(template).render(
-            ctx=ctx, nonce=self.nonce, contribute_url=contribute,
+            ctx=ctx, nonce=self.nonce, help_url=self.help_url,
             site_name=self._site_name(ctx.lang), **values,
         )
 
@@ -163,6 +178,11 @@ class Renderer:
                 ctx=ctx, figures=[(ctx.t(labels.get(k)) or ctx.label("figures_" + k), v)
                                   for k, v in shown if v]),
             "entry_points": self.env.get_template("entry_points.md.j2").render(ctx=ctx),
+            "colophon": self.env.get_template("colophon.md.j2").render(
+                ctx=ctx, who=imprint_values(self.imprint, ctx)),
+            "how_to_send": self.env.get_template("how_to_send.md.j2").render(
+                ctx=ctx, who=imprint_values(self.imprint, ctx),
+                form_url=self.imprint.issue_form_url(MISSING_FACT_FORM)),
         }
         lines = []
         for line in body.split("\n"):
