@@ -49,9 +49,9 @@ CATALOGUE: dict[str, Message] = {
     "empty-file": Message(
         "the file is empty",
         "ไฟล์ว่างเปล่า",
-        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`), "
+        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`, `event`), "
         "or copy a file of the same kind.",
-        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`) "
+        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`, `event`) "
         "หรือคัดลอกไฟล์ชนิดเดียวกันมาแก้",
     ),
     "no-front-matter": Message(
