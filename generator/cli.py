@@ -43,13 +43,14 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser(
         "new", help="start a new case: a Thai file and its English twin, every field commented")
-    new.add_argument("kind", choices=["city", "project", "lesson"])
+    new.add_argument("kind", choices=["city", "project", "lesson", "event"])
     new.add_argument("id", help="permanent id and file name: lowercase a-z, digits, hyphens")
-    new.add_argument("--city", help="for a project: the id of its city")
+    new.add_argument("--city", help="for a project: the id of its city; for an event: a city "
+                                    "it concerns")
 
     remove = commands.add_parser(
         "remove-examples",
-        help="for a fork: delete this programme's cities, projects, lessons and sources; "
+        help="for a fork: delete this programme's cities, projects, lessons, events and sources; "
              "keep the pages, vocabularies and configuration")
     remove.add_argument("--pages", action="store_true",
                         help="delete content/pages/ too (the home page is then generated)")
@@ -113,7 +114,9 @@ def _validate(args: argparse.Namespace, config: SiteConfig) -> int:
 
 
 def _new(args: argparse.Namespace, config: SiteConfig) -> int:
-    values = {"city": args.city} if args.city else {}
+    values: dict[str, str] = {}
+    if args.city:
+        values = {"cities": f"[{args.city}]"} if args.kind == "event" else {"city": args.city}
     try:
         made = new_case(config, args.kind, args.id, values=values)
     except ScaffoldError as exc:
@@ -128,7 +131,7 @@ def _new(args: argparse.Namespace, config: SiteConfig) -> int:
 
 def _remove_examples(args: argparse.Namespace, config: SiteConfig) -> int:
     removed = remove_examples(config, pages=args.pages)
-    print(f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, "
+    print(f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, events, "
           f"media{', pages' if args.pages else ''}, sources.yml")
     print("next: edit content/pages/ and mkdocs.yml (site name, colours, figures) / "
           "ต่อไป: แก้ content/pages/ และ mkdocs.yml")

@@ -1,7 +1,7 @@
 """`python -m generator remove-examples`: empty the content tree of this programme's cases,
 so a fork starts from a valid, empty archive (FORKING.md).
 
-Removed: every city, project and lesson (both languages), content/media/, and the sources in
+Removed: every city, project, lesson and event (both languages), content/media/, and the sources in
 content/sources.yml. Kept: content/pages/ (the fork rewrites them, and the contribution and
 licence pages are mostly reusable), the vocabularies (regions, themes, SDGs) and mkdocs.yml.
 """
@@ -13,16 +13,18 @@ from pathlib import Path
 
 from .config import SiteConfig
 
-CASE_KINDS = ("cities", "projects", "lessons")
+CASE_KINDS = ("cities", "projects", "lessons", "events")
 EMPTY_SOURCES = """\
 # Every document the archive cites, by a permanent id (see CONTRIBUTING.md):
 #
 # some-source-id:
 #   title: {th: "…", en: "…"}
-#   publisher: null
-#   date: "2024"
+#   title_from: document    # editor, when the document has none: then the title is in [ ]
+#   publisher: null         # only what the document itself says, else null
+#   date: "2024-06-12"      # as precise as the document gives it, else null
 #   url: null
 #   note: null
+#   evidence: {date: "(12 มิ.ย.67)"}   # the document's words giving each non-null date/publisher
 {}
 """
 

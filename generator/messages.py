@@ -49,9 +49,9 @@ CATALOGUE: dict[str, Message] = {
     "empty-file": Message(
         "the file is empty",
         "ไฟล์ว่างเปล่า",
-        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`), "
+        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`, `event`), "
         "or copy a file of the same kind.",
-        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`) "
+        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`, `event`) "
         "หรือคัดลอกไฟล์ชนิดเดียวกันมาแก้",
     ),
     "no-front-matter": Message(
@@ -216,6 +216,46 @@ CATALOGUE: dict[str, Message] = {
         "ปีเริ่มต้น ({start}) อยู่หลังปีสิ้นสุด ({end})",
         "Swap the two years.",
         "สลับปีทั้งสอง",
+    ),
+    "date-order": Message(
+        "starts ({start}) after it ends ({end})",
+        "วันเริ่มต้น ({start}) อยู่หลังวันสิ้นสุด ({end})",
+        "Swap `start` and `end`.",
+        "สลับค่า `start` กับ `end`",
+    ),
+    # The source registry: each field says only what the document itself gives.
+    "editor-title-unmarked": Message(
+        "`title_from: editor` says the editors made this title up, but `{value}` is not in "
+        "square brackets",
+        "`title_from: editor` บอกว่าคลังตั้งชื่อนี้เอง แต่ `{value}` ไม่ได้อยู่ในวงเล็บเหลี่ยม",
+        "Write a made-up title in square brackets in both languages, e.g. `\"[WeCitizens "
+        "page: …]\"`, so readers can tell it from the document's own title.",
+        "เขียนชื่อที่ตั้งเองในวงเล็บเหลี่ยมทั้งสองภาษา เช่น `\"[เพจ WeCitizens: …]\"` "
+        "เพื่อให้ผู้อ่านแยกออกจากชื่อที่เอกสารตั้งไว้เอง",
+    ),
+    "document-title-bracketed": Message(
+        "`{value}` is in square brackets, which marks a title the editors made up, but "
+        "`title_from` is `document`",
+        "`{value}` อยู่ในวงเล็บเหลี่ยม ซึ่งหมายถึงชื่อที่คลังตั้งเอง แต่ `title_from` เป็น `document`",
+        "If the document has no title of its own, set `title_from: editor`; otherwise remove "
+        "the brackets.",
+        "ถ้าเอกสารไม่มีชื่อของตัวเอง ให้แก้เป็น `title_from: editor` ถ้ามี ให้ลบวงเล็บเหลี่ยมออก",
+    ),
+    "source-unstated": Message(
+        "`{key}` is given, but `evidence.{key}` does not quote where the document says it",
+        "ระบุ `{key}` ไว้ แต่ไม่มี `evidence.{key}` ที่ยกข้อความจากเอกสารซึ่งระบุค่านี้",
+        "Quote the document's own words that give it in `evidence.{key}`, or write "
+        "`{key}: null`: a source field says only what the document itself gives.",
+        "ยกข้อความในเอกสารที่ระบุค่านี้ไว้ใน `evidence.{key}` หรือเขียน `{key}: null` "
+        "ช่องของแหล่งที่มาบอกเฉพาะสิ่งที่เอกสารระบุเอง",
+    ),
+    "source-evidence-mismatch": Message(
+        "`evidence.{key}` (“{quoted}”) does not give {value}",
+        "`evidence.{key}` (“{quoted}”) ไม่ได้ระบุ {value}",
+        "Quote the words that give it (for a date: its year in B.E. or CE, and its month and "
+        "day if the date has them), or correct `{key}`.",
+        "ยกข้อความที่ระบุค่านี้จริง (วันที่: ปี พ.ศ. หรือ ค.ศ. และเดือนกับวันถ้าวันที่ระบุถึง) "
+        "หรือแก้ค่า `{key}`",
     ),
     "missing-section": Message(
         "the text has no section `## {section}`",

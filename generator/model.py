@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import DateSpan
 from .load import LoadedContent
 from .load.document import Document
 
@@ -26,6 +27,8 @@ class Source:
     date: str | None
     url: str | None
     note: Bilingual | None
+    title_from: str = "document"  # "editor" when the document has no title of its own
+    evidence: dict[str, str] = field(default_factory=dict)  # the document's words, per field
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class LocalText:
 
 @dataclass(eq=False)
 class Case:
-    kind: str  # "cities", "projects", "lessons", "pages"
+    kind: str  # "cities", "projects", "lessons", "events", "pages"
     id: str
     label: Bilingual  # name of a city, title of anything else
     fields: dict[str, Any]  # the primary file's front matter, as validated
@@ -80,6 +83,7 @@ class Case:
 class City(Case):
     projects: list[Project] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # held in the city or concerning it
     region: Term | None = None
 
 
@@ -87,6 +91,7 @@ class City(Case):
 class Project(Case):
     city: City | None = None
     lessons: list[Lesson] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     themes: list[Term] = field(default_factory=list)
 
 
@@ -94,7 +99,38 @@ class Project(Case):
 class Lesson(Case):
     cities: list[City] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     themes: list[Term] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened, named as the source names it; `city` when it is in one of
+    the archive's cities (that is what puts it on the map)."""
+
+    name: Bilingual
+    city: City | None = None
+
+
+@dataclass(eq=False)
+class Event(Case):
+    span: DateSpan | None = None  # None only for content that skipped validation
+    places: list[Place] = field(default_factory=list)
+    cities: list[City] = field(default_factory=list)  # the cities the event concerns
+    projects: list[Project] = field(default_factory=list)
+    lessons: list[Lesson] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.span.sort_key if self.span else ((9999, 0, 0), (9999, 0, 0)), self.id)
+
+    def located_cities(self) -> list[City]:
+        """Every city the event took place in or concerns, once, places first."""
+        found: list[City] = []
+        for city in [*(p.city for p in self.places if p.city), *self.cities]:
+            if city not in found:
+                found.append(city)
+        return found
 
 
 @dataclass
@@ -103,6 +139,7 @@ class Archive:
     cities: dict[str, City] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)
     lessons: dict[str, Lesson] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)  # in date order
     pages: dict[str, Case] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     themes: dict[str, Term] = field(default_factory=dict)
@@ -114,11 +151,12 @@ class Archive:
         return self.languages[0]
 
     def cases(self) -> list[Case]:
-        return [*self.cities.values(), *self.projects.values(), *self.lessons.values()]
+        return [*self.cities.values(), *self.projects.values(), *self.lessons.values(),
+                *self.events.values()]
 
     def by_kind(self, kind: str) -> dict[str, Any]:
         return {"cities": self.cities, "projects": self.projects, "lessons": self.lessons,
-                "pages": self.pages}[kind]
+                "events": self.events, "pages": self.pages}[kind]
 
     def figures(self, cohort: str | None = None) -> dict[str, int]:
         """Headline figures, counted from the content — never typed into a template.
@@ -181,7 +219,9 @@ def build_archive(loaded: LoadedContent) -> Archive:
     archive.sdgs = {int(k): v for k, v in _terms(loaded.vocabulary("sdgs")).items()}
     for key, value in (loaded.sources.data if loaded.sources else {}).items():
         archive.sources[key] = Source(key, value["title"], value.get("publisher"),
-                                      value.get("date"), value.get("url"), value.get("note"))
+                                      value.get("date"), value.get("url"), value.get("note"),
+                                      value.get("title_from") or "document",
+                                      dict(value.get("evidence") or {}))
 
     def common(kind: str, id_: str, doc: Document, label_key: str) -> dict[str, Any]:
         return {
@@ -218,9 +258,35 @@ def build_archive(loaded: LoadedContent) -> Archive:
         for city in {*lesson.cities, *(p.city for p in lesson.projects if p.city)}:
             if lesson not in city.lessons:
                 city.lessons.append(lesson)
+    events = [_event(common("events", id_, doc, "title"), doc.front, archive)
+              for id_, doc in loaded.primaries("events").items()]
+    for event in sorted(events, key=lambda e: e.sort_key):
+        archive.events[event.id] = event
+        for city in event.located_cities():
+            city.events.append(event)
+        for project in event.projects:
+            project.events.append(event)
+        for lesson in event.lessons:
+            lesson.events.append(event)
     for id_, doc in loaded.primaries("pages").items():
         archive.pages[id_] = Case(**common("pages", id_, doc, "title"))
     return archive
+
+
+def _event(common: dict[str, Any], front: dict[str, Any], archive: Archive) -> Event:
+    try:
+        span: DateSpan | None = DateSpan.parse(front.get("date"))
+    except ValueError:
+        span = None
+
+    def refs(key: str, known: dict[str, Any]) -> list[Any]:
+        return [known[i] for i in front.get(key) or [] if i in known]
+
+    places = [Place(place.get("name") or {}, archive.cities.get(place.get("city") or ""))
+              for place in front.get("places") or [] if isinstance(place, dict)]
+    return Event(**common, span=span, places=places, cities=refs("cities", archive.cities),
+                 projects=refs("projects", archive.projects),
+                 lessons=refs("lessons", archive.lessons))
 
 
 def archive_redirects(archive: Archive) -> dict[str, str]:

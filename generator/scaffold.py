@@ -1,4 +1,4 @@
-"""`python -m generator new city|project|lesson <id>`: a new case file and its translation.
+"""`python -m generator new city|project|lesson|event <id>`: a new case file and its translation.
 
 The front matter lists every field of the kind's schema, in the schema's order, each under a
 comment (Thai, then English) taken from the schema itself, so the scaffold cannot drift from
@@ -22,7 +22,7 @@ from .validate.body import LESSON_SECTIONS
 from .validate.crossref import RESERVED_PAGES
 from .validate.schema import KIND_SCHEMAS, raw_schemas
 
-KINDS = {"city": "cities", "project": "projects", "lesson": "lessons"}
+KINDS = {"city": "cities", "project": "projects", "lesson": "lessons", "event": "events"}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # Values written for each field; anything not here is an empty string to fill in.
@@ -39,10 +39,12 @@ _DEFAULTS: dict[str, dict[str, str]] = {
         "outcomes": "[]", "status": "needs-research",
     },
     "lessons": {"themes": "[]", "cities": "[]", "projects": "[]"},
+    # `date` stays "" to fill in: an event without its date has no place on the timeline.
+    "events": {"places": "[]", "cities": "[]", "projects": "[]", "lessons": "[]"},
 }
 _COMMON = {"completeness": "stub", "aliases": "[]", "summary": '""', "sources": "[]"}
 
-# Sections a city or project page starts with: what the sources say, and what they do not.
+# Sections a city, project or event page starts with: what the sources say, and what not.
 CASE_SECTIONS = {
     "th": ["สิ่งที่ทราบ", "สิ่งที่ยังไม่ทราบ"],
     "en": ["What is known", "Not yet known"],

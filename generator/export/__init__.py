@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Archive, Case, City, Lesson, Project
+from ..model import Archive, Case, City, Event, Lesson, Project
 from ..validate.schema import published_schemas
 
 DATA_DIR = "data"
@@ -41,6 +41,17 @@ def _summary(lang: str) -> Callable[[Case], Any]:
 
 def _ids(items: list[Any]) -> str:
     return "; ".join(item.id for item in items)
+
+
+def _date(edge: str) -> Callable[[Event], str | None]:
+    """An event's first or last date, as precise as its source: "2024", "2024-06", …"""
+    def get(event: Event) -> str | None:
+        return getattr(event.span, edge).iso if event.span else None
+    return get
+
+
+def _places(lang: str) -> Callable[[Event], str]:
+    return lambda event: "; ".join(p.name.get(lang, "") for p in event.places)
 
 
 COMMON_HEAD = [
@@ -114,8 +125,34 @@ COLUMNS: dict[str, list[Column]] = {
                lambda ls: "; ".join(ls.fields.get("themes") or [])),
         Column("cities", "string", "City ids", lambda ls: _ids(ls.cities)),
         Column("projects", "string", "Project ids", lambda ls: _ids(ls.projects)),
+        Column("events", "string", "Ids of the events that concern the lesson",
+               lambda ls: _ids(ls.events)),
+    ] + COMMON_TAIL,
+    "events": COMMON_HEAD + [
+        Column("date_start", "string",
+               "First day (CE) as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD",
+               _date("start")),
+        Column("date_end", "string", "Last day (CE), as date_start; equal to it for one day",
+               _date("end")),
+        Column("places_th", "string", "Places as the source names them (Thai), separated by '; '",
+               _places("th")),
+        Column("places_en", "string", "Places (English), separated by '; '", _places("en")),
+        Column("place_cities", "string", "Ids of the cities the places are in",
+               lambda e: _ids([p.city for p in e.places if p.city])),
+        Column("cities", "string", "Ids of the cities the event concerns",
+               lambda e: _ids(e.cities)),
+        Column("projects", "string", "Ids of the projects the event concerns",
+               lambda e: _ids(e.projects)),
+        Column("lessons", "string", "Ids of the lessons that tell of the event",
+               lambda e: _ids(e.lessons)),
     ] + COMMON_TAIL,
 }
+# The events each city, project and lesson is linked to, computed both ways.
+COLUMNS["cities"].insert(-len(COMMON_TAIL), Column(
+    "events", "string", "Ids of the events held in the city or concerning it",
+    lambda c: _ids(c.events)))
+COLUMNS["projects"].insert(-len(COMMON_TAIL), Column(
+    "events", "string", "Ids of the events that concern the project", lambda p: _ids(p.events)))
 
 
 def case_record(case: Case, languages: list[str]) -> dict[str, Any]:
@@ -136,11 +173,18 @@ def case_record(case: Case, languages: list[str]) -> dict[str, Any]:
     if isinstance(case, City):
         record["projects"] = [p.id for p in case.projects]
         record["lessons"] = [ls.id for ls in case.lessons]
+        record["events"] = [e.id for e in case.events]
     elif isinstance(case, Project):
         record["lessons"] = [ls.id for ls in case.lessons]
+        record["events"] = [e.id for e in case.events]
     elif isinstance(case, Lesson):
         record["cities"] = [c.id for c in case.cities]
         record["projects"] = [p.id for p in case.projects]
+        record["events"] = [e.id for e in case.events]
+    elif isinstance(case, Event):
+        # The date as written, and the same as first/last ISO dates for tools.
+        record["date_start"] = case.span.start.iso if case.span else None
+        record["date_end"] = case.span.end.iso if case.span else None
     return record
 
 
@@ -174,12 +218,14 @@ def export_files(archive: Archive, vocabularies: dict[str, Any], *,
             "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.description}
                                   for c in columns], "primaryKey": ["id"]},
         })
-    sources = [{"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date,
-                "url": s.url, "note": s.note} for s in archive.sources.values()]
+    sources = [{"id": s.id, "title": s.title, "title_from": s.title_from,
+                "publisher": s.publisher, "date": s.date, "url": s.url, "note": s.note,
+                "evidence": s.evidence} for s in archive.sources.values()]
     files[f"{DATA_DIR}/sources.json"] = _json(sources)
-    source_columns = ["id", "title_th", "title_en", "publisher_th", "publisher_en", "date", "url"]
+    source_columns = ["id", "title_th", "title_en", "title_from", "publisher_th", "publisher_en",
+                      "date", "url"]
     files[f"{DATA_DIR}/sources.csv"] = _csv([source_columns] + [
-        [s.id, s.title.get("th"), s.title.get("en"), (s.publisher or {}).get("th"),
+        [s.id, s.title.get("th"), s.title.get("en"), s.title_from, (s.publisher or {}).get("th"),
          (s.publisher or {}).get("en"), s.date, s.url] for s in archive.sources.values()])
     resources.append({
         "name": "sources", "path": "sources.csv", "format": "csv", "mediatype": "text/csv",

@@ -11,7 +11,7 @@ from ..messages import problem
 from ..problems import Problem
 
 MAX_BYTES = 512 * 1024  # a long case file is ~30 KB; anything this big is a mistake
-KINDS = ("cities", "projects", "lessons", "pages")
+KINDS = ("cities", "projects", "lessons", "events", "pages")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -19,7 +19,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class FoundFile:
     path: Path
     rel: str  # relative to the repository root
-    kind: str  # "cities", "projects", "lessons" or "pages"
+    kind: str  # "cities", "projects", "lessons", "events" or "pages"
     id: str
     lang: str  # language code of the file ("th" for the primary)
     is_primary: bool

@@ -13,16 +13,19 @@ import markupsafe
 
 from ..config import SiteConfig
 from ..export import COLUMNS
-from ..model import Archive, Case, Term
+from ..model import Archive, Case, Event, Term
 from . import jsonld
 from ..imprint import imprint_of
 from .context import TEMPLATE_DIR, PageContext
 from .imprint_view import imprint_values
-from .map import render_map
+from .inferred import mark_inferred
+from .map import map_controls, render_map
 from .reference import reference_context
 
 MISSING_FACT_FORM = "missing-fact.yml"  # .github/ISSUE_TEMPLATE/, written by contrib/forms.py
-CASE_TEMPLATES = {"cities": "city.md.j2", "projects": "project.md.j2", "lessons": "lesson.md.j2"}
+CASE_TEMPLATES = {"cities": "city.md.j2", "projects": "project.md.j2", "lessons": "lesson.md.j2",
+                  "events": "event.md.j2"}
+CASE_KINDS = tuple(CASE_TEMPLATES)
 # Lines in a free page that the generator replaces (written alone on their line).
 PLACEHOLDERS = ("figures", "entry_points", "colophon", "how_to_send")
 HOME_FIGURES = ("cities", "projects", "lessons", "gnlc_members", "participants")
@@ -140,6 +143,7 @@ class Renderer:
         page_url = self._page_url(ctx)
         self._emit(CASE_TEMPLATES[case.kind], ctx, case=case, f=_Fields(case.fields),
                    title=ctx.t(case.label), summary=text.summary, text=text,
+                   body=mark_inferred(text.body, ctx.label("inferred")),
                    fallback=fallback, page_url=page_url, source=text.rel,
                    changed=self.changed.get(text.rel) or case.updated,
                    jsonld=jsonld.describe(case, ctx, text.summary, page_url))
@@ -150,7 +154,7 @@ class Renderer:
         fallback = text is None
         text = text or page.text(self.archive.primary)
         assert text is not None
-        body = self._expand_placeholders(text.body, ctx)
+        body = self._expand_placeholders(mark_inferred(text.body, ctx.label("inferred")), ctx)
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ctx.t(page.label)}\n\n{body}"
         self._emit("page.md.j2", ctx, page=page, title=ctx.t(page.label), summary=text.summary,
@@ -204,10 +208,12 @@ class Renderer:
         if orphans:
             by_region.append((None, orphans))  # type: ignore[arg-type]
         cities_ctx = self._ctx("cities/index", lang)
-        self._emit("cities_index.md.j2", cities_ctx,
-                   cities=list(archive.cities.values()), by_region=by_region,
-                   map_svg=render_map(list(archive.cities.values()), cities_ctx)
-                   if archive.cities else "")
+        cities = list(archive.cities.values())
+        self._emit("cities_index.md.j2", cities_ctx, cities=cities, by_region=by_region,
+                   map_svg=render_map(cities, cities_ctx) if cities else "",
+                   map_controls=map_controls(cities, cities_ctx, len(archive.events)))
+        self._emit("events_index.md.j2", self._ctx("events/index", lang),
+                   events=list(archive.events.values()), by_year=self._by_year())
         self._emit("projects_index.md.j2", self._ctx("projects/index", lang),
                    projects=sorted(archive.projects.values(), key=lambda p: ctx.t(p.label)))
         themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
@@ -221,7 +227,7 @@ class Renderer:
                        projects=projects, lessons=lessons)
         self._emit("translations.md.j2", self._ctx("translations", lang),
                    rows=list(self._translation_rows()))
-        counts = {kind: len(archive.by_kind(kind)) for kind in ("cities", "projects", "lessons")}
+        counts = {kind: len(archive.by_kind(kind)) for kind in CASE_KINDS}
         counts["sources"] = len(archive.sources)
         self._emit("data.md.j2", self._ctx("data", lang), kinds=list(COLUMNS), counts=counts,
                    codebook=list(COLUMNS.items()),
@@ -235,16 +241,25 @@ class Renderer:
         """Every case's text for the one printable page, headings pushed two levels down."""
         ctx = self._ctx("print", lang)
         sections = []
-        for kind in ("cities", "projects", "lessons"):
+        for kind in CASE_KINDS:
             cases = []
             for case in self.archive.by_kind(kind).values():
                 text = case.text(lang) or case.text(self.archive.primary)
                 assert text is not None
                 body = re.sub(r"^(#{1,4})(\s)", r"##\1\2", text.body, flags=re.MULTILINE)
+                body = mark_inferred(body, ctx.label("inferred"))
                 cases.append((case, text, case.text(lang) is None, body))
             if cases:
                 sections.append((kind, ctx.label(kind), cases))
         return sections
+
+    def _by_year(self) -> list[tuple[int, list[Event]]]:
+        """The timeline's sections: events by the year they start, in date order."""
+        years: dict[int, list[Event]] = {}
+        for event in self.archive.events.values():
+            if event.span is not None:
+                years.setdefault(event.span.start.year, []).append(event)
+        return sorted(years.items())
 
     def _in_theme(self, theme: Term) -> tuple[list[Case], list[Case]]:
         projects = [p for p in self.archive.projects.values() if theme in p.themes]
@@ -263,7 +278,7 @@ class Renderer:
 
     def _nav(self) -> list[str]:
         pages = ["index.md", "cities/index.md", "projects/index.md", "lessons/index.md",
-                 "themes/index.md"]
+                 "events/index.md", "themes/index.md"]
         order = [str(p) for p in self.config.settings.get("nav_pages", [])]
         extra = [p for p in order if p in self.archive.pages and p != "index"]
         extra += sorted(p for p in self.archive.pages if p not in extra and p != "index")

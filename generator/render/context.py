@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..dates import DateSpan, Eras, format_span, format_years
 from ..model import Case, pick
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -103,6 +104,27 @@ class PageContext:
             return self.year(start if start is not None else end)
         era = self.label("era_suffix")
         return f"{start}–{end} ({era} {start + BE_OFFSET}–{end + BE_OFFSET})"
+
+    @property
+    def eras(self) -> Eras:
+        """What this language calls the eras and which it leads with (labels.yaml)."""
+        return Eras(buddhist=self.label("era_suffix"), common=self.label("era_ce"),
+                    buddhist_first=self.label("era_lead") == "buddhist")
+
+    def when(self, span: DateSpan | None) -> str:
+        """An event's date in words, as precise as the source: see generator/dates.py."""
+        return format_span(span, self.lang, self.eras) if span else ""
+
+    def date(self, value: object) -> str:
+        """A date field ("2024-06-12", "2024") in words; as written if it is not one."""
+        try:
+            return self.when(DateSpan.parse(value))
+        except ValueError:
+            return str(value)
+
+    def year_heading(self, year: int) -> str:
+        """"พ.ศ. 2566 (ค.ศ. 2023)" / "2023 (B.E. 2566)"."""
+        return format_years(year, year, self.eras)
 
     def cohort(self, value: str | None) -> str:
         """"2020-2021" → "2020–2021 (พ.ศ. 2563–2564)"."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Case, City, Lesson, Project
+from ..model import Case, City, Event, Lesson, Project
 from .context import PageContext
 
 
@@ -45,5 +45,12 @@ def describe(case: Case, ctx: PageContext, summary: str, url: str) -> dict[str, 
         data["@type"] = "CreativeWork"
         data["about"] = [ctx.t(t.label) for t in case.themes]
         data["mentions"] = [{"@type": "Place", "name": ctx.t(c.label)} for c in case.cities]
+    elif isinstance(case, Event):
+        data["@type"] = "Event"
+        if case.span:
+            data["startDate"] = case.span.start.iso
+            data["endDate"] = case.span.end.iso
+        data["location"] = [{"@type": "Place", "name": ctx.t(p.name)} for p in case.places]
+        data["about"] = [{"@type": "Place", "name": ctx.t(c.label)} for c in case.cities]
     data["citation"] = [ctx.t(s.title) for s in case.sources]
     return {k: v for k, v in data.items() if v not in (None, [], "")}

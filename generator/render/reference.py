@@ -12,8 +12,9 @@ from ..messages import CATALOGUE
 from ..validate.schema import raw_schemas
 
 KINDS = [("city", "content/cities/<id>.md"), ("project", "content/projects/<id>.md"),
-         ("lesson", "content/lessons/<id>.md"), ("page", "content/pages/<id>.md"),
-         ("translation", "content/<kind>/<id>.en.md")]
+         ("lesson", "content/lessons/<id>.md"), ("event", "content/events/<id>.md"),
+         ("page", "content/pages/<id>.md"), ("translation", "content/<kind>/<id>.en.md"),
+         ("sources", "content/sources.yml")]
 _TYPES = {
     "string": ("text", "ข้อความ"), "integer": ("whole number", "จำนวนเต็ม"),
     "number": ("number", "ตัวเลข"), "object": ("group of fields", "กลุ่มข้อมูล"),
@@ -84,6 +85,8 @@ def field_rows(schema_name: str) -> list[FieldRow]:
     common = schemas["common"].get("$defs", {})
     schema = schemas[schema_name]
     local = schema.get("$defs", {})
+    if "properties" not in schema and isinstance(schema.get("additionalProperties"), dict):
+        schema = schema["additionalProperties"]  # a registry: one entry's fields, by id
     required = set(schema.get("required", []))
     rows = []
     for name, node in schema.get("properties", {}).items():

@@ -9,6 +9,7 @@ from ..problems import Problems
 from . import crossref
 from .body import check_body
 from .schema import KIND_SCHEMAS, SchemaChecker
+from .sources import check_evidence
 
 
 def reference_sets(loaded: LoadedContent) -> dict[str, dict[Any, Any]]:
@@ -32,12 +33,14 @@ def validate(loaded: LoadedContent) -> Problems:
     if loaded.sources is not None:
         problems.extend(checker.check("sources", loaded.sources.data, loaded.sources.rel,
                                       loaded.sources.position))
+        problems.extend(check_evidence(loaded.sources))
     for data_file in loaded.vocabularies.values():
         problems.extend(checker.check("vocabulary", data_file.data, data_file.rel,
                                       data_file.position))
     problems.extend(crossref.check_ids(loaded))
     problems.extend(crossref.check_translations(loaded))
     problems.extend(crossref.check_periods(loaded))
+    problems.extend(crossref.check_event_dates(loaded))
     problems.extend(crossref.check_needs_research(loaded))
     problems.extend(crossref.check_reserved_pages(loaded))
     return problems

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
+from ..dates import PartialDate
 from ..load import LoadedContent
 from ..load.document import Document
 from ..messages import problem
 from ..problems import Problem, Severity
 
-CASE_KINDS = ("cities", "projects", "lessons")
+CASE_KINDS = ("cities", "projects", "lessons", "events")
 # Pages and folders the generator, MkDocs and the search write themselves.
-RESERVED_PAGES = ("404", "assets", "cities", "data", "downloads", "lessons", "media", "print",
-                  "projects", "reference", "search", "sitemap", "themes", "translations")
+RESERVED_PAGES = ("404", "assets", "cities", "data", "downloads", "events", "lessons", "media",
+                  "print", "projects", "reference", "search", "sitemap", "themes",
+                  "translations")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -134,4 +136,23 @@ def check_reserved_pages(loaded: LoadedContent) -> list[Problem]:
             for doc in by_lang.values():
                 problems.append(problem("reserved-id", doc.rel, 0, 0, value=id_,
                                         reserved=", ".join(sorted(reserved))))
+    return problems
+
+
+def check_event_dates(loaded: LoadedContent) -> list[Problem]:
+    """A range that ends before it starts. (Malformed dates and Buddhist Era years are the
+    schema's to report; this only compares two dates that are each fine.)"""
+    problems: list[Problem] = []
+    for doc in loaded.primaries("events").values():
+        when = doc.front.get("date")
+        if not isinstance(when, dict):
+            continue
+        try:
+            start, end = PartialDate.parse(when.get("start")), PartialDate.parse(when.get("end"))
+        except ValueError:
+            continue
+        if end.sort_key < start.sort_key:
+            line, col = doc.position(("date", "start"))
+            problems.append(problem("date-order", doc.rel, line, col, "date",
+                                    start=start.iso, end=end.iso))
     return problems
