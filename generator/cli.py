@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import report
-from .config import SiteConfig, load_config
+from .citation_cff import write_cff
+from .config import ConfigError, SiteConfig, load_config
 from .contrib.forms import FORMS_DIR, render_forms
 from .contrib.from_issue import comment, convert, form_named
 from .fork import remove_examples
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     remove.add_argument("--pages", action="store_true",
                         help="delete content/pages/ too (the home page is then generated)")
 
+    commands.add_parser("citation-cff",
+                        help="write mkdocs.yml's title, addresses, publisher and contact into "
+                             "CITATION.cff (its version, date, authors and DOI stay)")
     commands.add_parser("issue-forms",
                         help="write .github/ISSUE_TEMPLATE/ from the schemas and vocabularies")
     issue = commands.add_parser(
@@ -88,7 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not config_path.is_file():
             print(f"{config_path}: no such configuration file / ไม่พบไฟล์ตั้งค่า", file=sys.stderr)
             return 2
-        return handler(args, load_config(config_path))
+        try:
+            config = load_config(config_path)
+        except ConfigError as error:
+            print(f"{error} / อ่านไฟล์ตั้งค่าไม่ได้", file=sys.stderr)
+            return 2
+        return handler(args, config)
     except KeyboardInterrupt:
         return 130
     except Exception:  # an internal error, not the contributor's: say so, exit 2
@@ -138,6 +147,12 @@ def _remove_examples(args: argparse.Namespace, config: SiteConfig) -> int:
     return 0
 
 
+def _citation_cff(args: argparse.Namespace, config: SiteConfig) -> int:
+    path = write_cff(config)
+    print(f"wrote / เขียน {path.relative_to(config.root).as_posix()}")
+    return 0
+
+
 def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
     checked = check(config)
     vocabularies = {name: checked.loaded.vocabulary(name) for name in ("themes", "sdgs", "regions")}
@@ -170,7 +185,7 @@ def _from_issue(args: argparse.Namespace, config: SiteConfig) -> int:
 # Commands that read mkdocs.yml themselves (the engines read it on their own).
 _CONFIG_COMMANDS: dict[str, Callable[[argparse.Namespace, SiteConfig], int]] = {
     "validate": _validate, "new": _new, "remove-examples": _remove_examples,
-    "issue-forms": _issue_forms, "from-issue": _from_issue,
+    "issue-forms": _issue_forms, "from-issue": _from_issue, "citation-cff": _citation_cff,
 }
 
 

@@ -31,7 +31,6 @@ class LearningCityConfig(Config):
     publisher = c.Type(dict, default={})  # {name: {th, en}, url}
     funders = c.ListOfItems(c.Type(dict), default=[])  # [{name: {th, en}, url}]
     contact = c.Optional(c.Type(str))  # an e-mail address or a URL
-    doi = c.Optional(c.Type(str))  # the archive's DOI (e.g. from Zenodo), once it has one
 
 
 class LearningCityPlugin(BasePlugin[LearningCityConfig]):

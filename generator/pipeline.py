@@ -11,7 +11,8 @@ from pathlib import Path
 from .config import SiteConfig
 from .export import export_files
 from .gitdates import last_changed
-from .imprint import unset_problems
+from .citation_cff import cff_problems
+from .imprint import imprint_of, unset_problems
 from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
 from .problems import Problems
@@ -80,6 +81,7 @@ def check(config: SiteConfig) -> Checked:
     problems.extend(load_problems)
     problems.extend(validate(loaded))
     problems.extend(unset_problems(config))
+    problems.extend(cff_problems(config))
     return Checked(loaded, problems)
 
 
@@ -110,7 +112,7 @@ def generate(config: SiteConfig, strict: bool = False,
     english = next((lang for lang in config.languages if lang.code == "en"), config.primary)
     rendered.files.update(export_files(
         archive, vocabularies, name=str(config.settings.get("download_name") or "archive"),
-        title=english.site_name))
+        title=english.site_name, imprint=imprint_of(config)))
     for path, text in (held or {}).items():
         if path in rendered.files:
             rendered.files[path] = text

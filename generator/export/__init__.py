@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..imprint import Imprint
 from ..model import Archive, Case, City, Event, Lesson, Project
 from ..validate.schema import published_schemas
 
@@ -200,10 +201,22 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def _contributors(imprint: Imprint | None, lang: str) -> list[dict[str, Any]]:
+    """The data package's publisher and funders (Data Package `contributors`, with roles)."""
+    if imprint is None:
+        return []
+    parties = ([(imprint.publisher, "publisher")] if imprint.publisher else []) + \
+        [(funder, "funder") for funder in imprint.funders]
+    return [{"title": party.named(lang, lang), "role": role, "roles": [role],
+             **({"path": party.url} if party.url else {})} for party, role in parties]
+
+
 def export_files(archive: Archive, vocabularies: dict[str, Any], *,
-                 name: str = "archive", title: str = "Archive") -> dict[str, str]:
-    """Path under the site → text, for every open-data file. `name` (a slug) and `title` name
-    the data package; they come from mkdocs.yml, so a fork's data carries the fork's name."""
+                 name: str = "archive", title: str = "Archive",
+                 imprint: Imprint | None = None) -> dict[str, str]:
+    """Path under the site → text, for every open-data file. `name` (a slug), `title` and
+    `imprint` describe the data package; they come from mkdocs.yml, so a fork's data carries
+    the fork's name, publisher and funders."""
     files: dict[str, str] = {}
     resources = []
     for kind, columns in COLUMNS.items():
@@ -246,6 +259,8 @@ def export_files(archive: Archive, vocabularies: dict[str, Any], *,
         "title": f"{title} — open data",
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0"}],
+        **({"homepage": imprint.site_url} if imprint and imprint.site_url else {}),
+        **({"contributors": people} if (people := _contributors(imprint, "en")) else {}),
         "resources": resources,
     })
     return files

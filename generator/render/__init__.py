@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +15,10 @@ from ..config import SiteConfig
 from ..export import COLUMNS
 from ..model import Archive, Case, Event, Term
 from . import jsonld
+from ..citation_cff import archive_citable
+from ..export.citations import Citable, citation_files, parse_date
 from ..imprint import imprint_of
+from .citation_text import apa, chicago
 from .context import TEMPLATE_DIR, PageContext
 from .imprint_view import imprint_values
 from .inferred import mark_inferred
@@ -141,12 +144,44 @@ class Renderer:
         text = text or case.text(self.archive.primary)
         assert text is not None
         page_url = self._page_url(ctx)
+        changed = self.changed.get(text.rel) or case.updated
+        citation = self._cite(ctx, f"{case.kind}/{case.id}", ctx.t(case.label), changed,
+                              key=f"{case.kind}-{case.id}")
         self._emit(CASE_TEMPLATES[case.kind], ctx, case=case, f=_Fields(case.fields),
                    title=ctx.t(case.label), summary=text.summary, text=text,
                    body=mark_inferred(text.body, ctx.label("inferred")),
-                   fallback=fallback, page_url=page_url, source=text.rel,
-                   changed=self.changed.get(text.rel) or case.updated,
-                   jsonld=jsonld.describe(case, ctx, text.summary, page_url))
+                   fallback=fallback, page_url=page_url, source=text.rel, changed=changed,
+                   citation=citation,
+                   jsonld=jsonld.describe(case, ctx, text.summary, page_url,
+                                          part_of=self._archive_ld(ctx)))
+
+    def _archive_ld(self, ctx: PageContext) -> dict[str, Any]:
+        return jsonld.archive(self.imprint, ctx, self._site_name(ctx.lang),
+                              self.config.text("description", ctx.lang))
+
+    def _cite(self, ctx: PageContext, path: str, title: str, changed: str,
+              key: str) -> dict[str, Any]:
+        """A case's citations in both styles, and its citation files (cite/<lang>/…)."""
+        publisher = self.imprint.publisher
+        item = Citable(key=key, kind="webpage", title=title,
+                       container=self._site_name(ctx.lang), date=parse_date(changed),
+                       url=self._page_url(ctx), lang=ctx.lang,
+                       publisher=publisher.named(ctx.lang, ctx.primary) if publisher else "")
+        return self._citation_block(ctx, item, f"cite/{ctx.lang}/{path}")
+
+    def _citation_block(self, ctx: PageContext, item: Citable, base: str) -> dict[str, Any]:
+        files = citation_files(base, [item])
+        self.files.update(files)
+        return {"apa": apa(item, ctx.lang), "chicago": chicago(item, ctx.lang),
+                "files": {name.rsplit(".", 1)[1]: ctx.url_file(name) for name in files},
+                "absolute": "://" in item.url}
+
+    def archive_citation(self, ctx: PageContext) -> dict[str, Any]:
+        """The whole archive's citation (CITATION.cff) for the About page."""
+        newest = max(self.changed.values(), default="") or max(
+            (c.updated for c in self.archive.cases()), default="")
+        item = archive_citable(self.config, ctx.lang, newest)
+        return self._citation_block(ctx, item, f"cite/{ctx.lang}/archive")
 
     def _page(self, page: Case, lang: str) -> None:
         ctx = self._ctx(page.id, lang)
@@ -159,6 +194,7 @@ class Renderer:
             body = f"# {ctx.t(page.label)}\n\n{body}"
         self._emit("page.md.j2", ctx, page=page, title=ctx.t(page.label), summary=text.summary,
                    body=body, fallback=fallback, source=text.rel,
+                   jsonld=self._archive_ld(ctx) if page.id == "index" else None,
                    changed=self.changed.get(text.rel) or page.updated)
 
     def _default_home(self, lang: str) -> None:
@@ -168,6 +204,7 @@ class Renderer:
         self._emit("page.md.j2", ctx, page=Case("pages", "index", {}, {}, {}),
                    title=self._site_name(lang), summary="",
                    body=self._expand_placeholders(body, ctx), fallback=False, source="",
+                   jsonld=self._archive_ld(ctx),
                    changed="")
 
     def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
@@ -177,22 +214,23 @@ class Renderer:
                  ("lessons", figures["lessons"]), ("gnlc", figures["gnlc_members"]),
                  ("participants", figures["participants"])]
         labels = settings.get("labels") or {}
-        blocks = {
-            "figures": self.env.get_template("figures.md.j2").render(
+        who = imprint_values(self.imprint, ctx)
+        # Each block is made only where its placeholder is written (it may write files).
+        blocks: dict[str, Callable[[], str]] = {
+            "figures": lambda: self.env.get_template("figures.md.j2").render(
                 ctx=ctx, figures=[(ctx.t(labels.get(k)) or ctx.label("figures_" + k), v)
                                   for k, v in shown if v]),
-            "entry_points": self.env.get_template("entry_points.md.j2").render(ctx=ctx),
-            "colophon": self.env.get_template("colophon.md.j2").render(
-                ctx=ctx, who=imprint_values(self.imprint, ctx)),
-            "how_to_send": self.env.get_template("how_to_send.md.j2").render(
-                ctx=ctx, who=imprint_values(self.imprint, ctx),
-                form_url=self.imprint.issue_form_url(MISSING_FACT_FORM)),
+            "entry_points": lambda: self.env.get_template("entry_points.md.j2").render(ctx=ctx),
+            "colophon": lambda: self.env.get_template("colophon.md.j2").render(
+                ctx=ctx, who=who, citation=self.archive_citation(ctx)),
+            "how_to_send": lambda: self.env.get_template("how_to_send.md.j2").render(
+                ctx=ctx, who=who, form_url=self.imprint.issue_form_url(MISSING_FACT_FORM)),
         }
         lines = []
         for line in body.split("\n"):
             key = line.strip().removeprefix("{{").removesuffix("}}").strip()
             if line.strip().startswith("{{") and key in blocks:
-                lines.append(blocks[key])
+                lines.append(blocks[key]())
             else:
                 lines.append(line)
         return "\n".join(lines)

@@ -4,11 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..imprint import Imprint, Party
 from ..model import Case, City, Event, Lesson, Project
 from .context import PageContext
 
 
-def describe(case: Case, ctx: PageContext, summary: str, url: str) -> dict[str, Any]:
+def _organisation(party: Party, ctx: PageContext) -> dict[str, Any]:
+    data = {"@type": "Organization", "name": party.named(ctx.lang, ctx.primary)}
+    return {**data, "url": party.url} if party.url else data
+
+
+def archive(imprint: Imprint, ctx: PageContext, name: str, description: str) -> dict[str, Any]:
+    """The archive itself, a data set: on the home page, and as what every case is part of.
+    Its publisher and funders only where mkdocs.yml sets them."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Dataset",
+                            "name": name, "inLanguage": ctx.lang,
+                            "license": "https://creativecommons.org/licenses/by/4.0/"}
+    if description:
+        data["description"] = description
+    if imprint.site_url:
+        data["url"] = imprint.site_url
+    if imprint.publisher is not None:
+        data["publisher"] = _organisation(imprint.publisher, ctx)
+    if imprint.funders:
+        data["funder"] = [_organisation(funder, ctx) for funder in imprint.funders]
+    return data
+
+
+def describe(case: Case, ctx: PageContext, summary: str, url: str,
+             part_of: dict[str, Any] | None = None) -> dict[str, Any]:
     other = [lang for lang in case.label if lang != ctx.lang]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -53,4 +77,8 @@ def describe(case: Case, ctx: PageContext, summary: str, url: str) -> dict[str, 
         data["location"] = [{"@type": "Place", "name": ctx.t(p.name)} for p in case.places]
         data["about"] = [{"@type": "Place", "name": ctx.t(c.label)} for c in case.cities]
     data["citation"] = [ctx.t(s.title) for s in case.sources]
+    if part_of:
+        data["isPartOf"] = {k: v for k, v in part_of.items() if k != "@context"}
+        if "publisher" in part_of:
+            data["publisher"] = part_of["publisher"]
     return {k: v for k, v in data.items() if v not in (None, [], "")}
