@@ -81,6 +81,36 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     yield project
 
 
+PUBLISHED_SETTINGS = {
+    'site_url: ""': 'site_url: "https://example.org/archive/"',
+    'repo_url: ""': 'repo_url: "https://github.com/example/archive"',
+    "      name: null          # {th: …, en: …}: who publishes this archive\n      url: null":
+        '      name: {th: "สำนักพิมพ์ทดสอบ", en: "Test Press"}\n'
+        '      url: "https://example.org/press"',
+    "    contact: null": '    contact: "editors@example.org"',
+}
+
+
+def publish(project: Project) -> Project:
+    """Set every value of mkdocs.yml that says who stands behind the archive and where."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in PUBLISHED_SETTINGS.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The mini site with its publisher, contact, web address and repository set."""
+    project = publish(make_project(tmp_path_factory.mktemp("published-site"), MINI_CONTENT))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    yield project
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     """The repository's own content, built once per test session."""

@@ -103,6 +103,23 @@ class Renderer:
         )
 
     # -- helpers --------------------------------------------------------------------------
+    @property
+    def send_page(self) -> str:
+        """The page that says how to send a missing fact: contribute, else about, else home."""
+        return next((page for page in ("contribute", "about") if page in self.archive.pages),
+                    "index")
+
+    def _with_sections(self, page_id: str, body: str) -> str:
+        """The generated sections a free page always ends with, unless its text places them
+        with their placeholder: who stands behind the archive on About, how to send a missing
+        fact on the page help links lead to."""
+        sections = (["colophon"] if page_id == "about" else []) + \
+            (["how_to_send"] if page_id == self.send_page else [])
+        for section in sections:
+            if not re.search(rf"^\s*\{{\{{\s*{section}\s*\}}\}}\s*$", body, re.M):
+                body += f"\n\n{{{{ {section} }}}}\n"
+        return body
+
     def help_url(self, case: Case, field: str, ctx: PageContext) -> str:
         """Where a reader sends a missing fact: the repository's "missing information" issue
         form, filled in with the case and the field; without a repository, the part of the
@@ -113,8 +130,7 @@ class Renderer:
                                           case=f"{case.kind}/{case.id}", field=field)
         if url:
             return url
-        target = "contribute" if "contribute" in self.archive.pages else "index"
-        return ctx.url(target, "lc-send" if target == "contribute" else "")
+        return ctx.url(self.send_page, "lc-send")
 
     def _ctx(self, path: str, lang: str) -> PageContext:
         return PageContext(path=path, lang=lang, primary=self.archive.primary)
@@ -189,7 +205,8 @@ class Renderer:
         fallback = text is None
         text = text or page.text(self.archive.primary)
         assert text is not None
-        body = self._expand_placeholders(mark_inferred(text.body, ctx.label("inferred")), ctx)
+        body = self._expand_placeholders(
+            self._with_sections(page.id, mark_inferred(text.body, ctx.label("inferred"))), ctx)
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ctx.t(page.label)}\n\n{body}"
         self._emit("page.md.j2", ctx, page=page, title=ctx.t(page.label), summary=text.summary,
@@ -200,7 +217,8 @@ class Renderer:
     def _default_home(self, lang: str) -> None:
         """A fork with no pages still gets a home page: the site name, figures, entry points."""
         ctx = self._ctx("index", lang)
-        body = f"# {self._site_name(lang)}\n\n{{{{ figures }}}}\n\n{{{{ entry_points }}}}\n"
+        body = self._with_sections(
+            "index", f"# {self._site_name(lang)}\n\n{{{{ figures }}}}\n\n{{{{ entry_points }}}}\n")
         self._emit("page.md.j2", ctx, page=Case("pages", "index", {}, {}, {}),
                    title=self._site_name(lang), summary="",
                    body=self._expand_placeholders(body, ctx), fallback=False, source="",
