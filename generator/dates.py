@@ -191,3 +191,26 @@ def format_span(span: DateSpan, lang: str, eras: Eras) -> str:
         return f"{_day_month(start, lang)} – {_day_month(end, lang)} {year} {other}"
     return f"{_with_year(start, lang, eras)} – {_with_year(end, lang, eras)} {other}"
 
+
+
+@functools.cache
+def short_month_names(lang: str) -> tuple[str, ...]:
+    """CLDR's abbreviated month names ("ธ.ค.", "Dec"); English where CLDR has none."""
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    names = get_month_names("abbreviated", context="format", locale=locale)
+    return tuple(str(names[month]) for month in range(1, 13))
+
+
+def format_day(date: PartialDate, lang: str, eras: Eras) -> str:
+    """A day as a reader writes it in a table: "1 ธ.ค. 2569" (Thai: the Buddhist Era, no era
+    word), "1 Dec 2026 (B.E. 2569)" (the other era beside it)."""
+    parts = [str(date.day)] if date.day is not None and date.month is not None else []
+    if date.month is not None:
+        parts.append(short_month_names(lang)[date.month - 1])
+    if eras.buddhist_first:
+        return " ".join([*parts, str(date.year + BE_OFFSET)])
+    return " ".join([*parts, str(date.year)]) + \
+        f" ({eras.buddhist} {date.year + BE_OFFSET})"

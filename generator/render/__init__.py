@@ -20,7 +20,7 @@ from ..export.citations import Citable, citation_files, parse_date
 from ..imprint import imprint_of
 from .citation_text import apa, chicago
 from .context import TEMPLATE_DIR, PageContext
-from .imprint_view import imprint_values
+from .imprint_view import footer_data, imprint_values
 from .inferred import mark_inferred
 from .map import map_controls, render_map
 from .reference import reference_context
@@ -40,6 +40,8 @@ class RenderResult:
     nav: list[str]  # primary-language pages for the navigation, in order
     # Pages that hold every case's text (the print pages): what a preview may leave as it was.
     whole_archive: list[str] = field(default_factory=list)
+    # What every page's footer shows, per language (theme/partials/copyright.html).
+    footer: dict[str, Any] = field(default_factory=dict)
 
 
 def code(value: object) -> markupsafe.Markup:
@@ -84,7 +86,18 @@ class Renderer:
                 self._default_home(lang)
             self._indexes(lang)
         self.files["assets/stylesheets/colors.css"] = self._colors_css()
-        return RenderResult(self.files, self._nav(), self.whole_archive)
+        return RenderResult(self.files, self._nav(), self.whole_archive, self._footer())
+
+    def _footer(self) -> dict[str, Any]:
+        generated = {"data": "data_title", "reference": "reference_title",
+                     "translations": "translation_status"}
+        titles = {}
+        for page in self.tool_pages():
+            titles[page] = {
+                lang: self._ctx(page, lang).label(generated[page]) if page in generated
+                else self._ctx(page, lang).t(self.archive.pages[page].label)
+                for lang in self.archive.languages}
+        return footer_data(self.imprint, self.config, "about" in self.archive.pages, titles)
 
     def _colors_css(self) -> str:
         """The fork's colours, from mkdocs.yml, as Material's CSS variables."""
@@ -136,10 +149,14 @@ class Renderer:
         return PageContext(path=path, lang=lang, primary=self.archive.primary)
 
     def _emit(self, template: str, ctx: PageContext, **values: Any) -> None:
-        self.files[ctx.file] = self.env.get_template(template).render(
+        text = self.env.get_template(template).render(
             ctx=ctx, nonce=self.nonce, help_url=self.help_url,
             site_name=self._site_name(ctx.lang), **values,
         )
+        # The navigation is flat (one tab per section), so the left sidebar would be empty on
+        # wide screens; hidden there, it still opens as the menu on phones.
+        self.files[ctx.file] = text.replace("---\n", "---\nhide: [navigation]\n", 1) \
+            if text.startswith("---\n") else text
 
     def _site_name(self, lang: str) -> str:
         for language in self.config.languages:
@@ -333,13 +350,21 @@ class Renderer:
                 yield case, lang, state
 
     def _nav(self) -> list[str]:
+        """The reader's sections, one tab each: the indexes, then the free pages named in
+        `nav_pages` (About). Pages for contributors and data users (contribute, licence,
+        field reference, data, translation status) are linked from every footer instead."""
         pages = ["index.md", "cities/index.md", "projects/index.md", "lessons/index.md",
                  "events/index.md", "themes/index.md"]
         order = [str(p) for p in self.config.settings.get("nav_pages", [])]
-        extra = [p for p in order if p in self.archive.pages and p != "index"]
-        extra += sorted(p for p in self.archive.pages if p not in extra and p != "index")
-        return pages + [f"{p}.md" for p in extra] + ["reference.md", "data.md",
-                                                      "translations.md"]
+        return pages + [f"{p}.md" for p in order if p in self.archive.pages and p != "index"]
+
+    def tool_pages(self) -> list[str]:
+        """The pages not in the tabs, in footer order (ids, without .md)."""
+        in_nav = {p.removesuffix(".md") for p in self._nav()}
+        free = [p for p in ("contribute", "licence") if p in self.archive.pages]
+        free += sorted(p for p in self.archive.pages
+                       if p not in in_nav and p not in free and p != "index")
+        return [*free, "data", "reference", "translations"]
 
 
 class _Fields(dict[str, Any]):

@@ -10,11 +10,10 @@ from typing import Any
 
 import yaml
 
-from ..dates import DateSpan, Eras, format_span, format_years
+from ..dates import DateSpan, Eras, PartialDate, format_day, format_span, format_years
 from ..model import Case, pick
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-BE_OFFSET = 543
 
 
 @functools.cache
@@ -92,18 +91,24 @@ class PageContext:
         return self.url(f"{case.kind}/{case.id}")
 
     def year(self, value: int | None) -> str:
-        """CE year with the Buddhist Era year beside it: 2020 (พ.ศ. 2563)."""
-        if value is None:
-            return ""
-        return f"{value} ({self.label('era_suffix')} {value + BE_OFFSET})"
+        """A year in both eras, the reader's first: "พ.ศ. 2563 (ค.ศ. 2020)" /
+        "2020 (B.E. 2563)"."""
+        return "" if value is None else format_years(value, value, self.eras)
 
     def period(self, start: int | None, end: int | None) -> str:
         if start is None and end is None:
             return ""
-        if start == end or end is None or start is None:
+        if start is None or end is None:
             return self.year(start if start is not None else end)
-        era = self.label("era_suffix")
-        return f"{start}–{end} ({era} {start + BE_OFFSET}–{end + BE_OFFSET})"
+        return format_years(start, end, self.eras)
+
+    def day(self, value: object) -> str:
+        """A day ("2026-11-25") as a table shows it: "25 พ.ย. 2569" / "25 Nov 2026 (B.E.
+        2569)"; as written if it is not a date."""
+        try:
+            return format_day(PartialDate.parse(str(value)[:10]), self.lang, self.eras)
+        except ValueError:
+            return str(value)
 
     @property
     def eras(self) -> Eras:
@@ -127,7 +132,7 @@ class PageContext:
         return format_years(year, year, self.eras)
 
     def cohort(self, value: str | None) -> str:
-        """"2020-2021" → "2020–2021 (พ.ศ. 2563–2564)"."""
+        """"2020-2021" → "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)" / "2020–2021 (B.E. 2563–2564)"."""
         if not value:
             return ""
         try:

@@ -17,10 +17,8 @@ from typing import Any
 
 from .. import report
 from ..config import SiteConfig, site_config
-from ..imprint import imprint_of
 from ..model import archive_redirects, archive_titles
 from ..pipeline import Generated, generate, held_pages
-from ..render.imprint_view import footer_data
 from ..render.sanitize import clean_marked_regions
 from .dirty import DirtyBuilds, layout_signature
 from .finish import (remove_unused_theme_assets, write_missing_sitemaps, write_redirects,
@@ -80,8 +78,7 @@ class SiteBuild:
         config.docs_dir = str(site.build_dir)
         config.nav = self.generated.rendered.nav
         # Every page's footer (theme/partials/copyright.html): who publishes, funds, answers.
-        config.extra["lc"] = footer_data(imprint_of(site), site,
-                                         has_about="about" in self.generated.archive.pages)
+        config.extra["lc"] = self.generated.rendered.footer
         # The fork's own templates and assets rebuild the preview too (MkDocs would watch them
         # only with --watch-theme).
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
