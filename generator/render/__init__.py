@@ -23,6 +23,7 @@ from .context import TEMPLATE_DIR, PageContext
 from .imprint_view import footer_data, imprint_values
 from .inferred import mark_inferred
 from .map import map_controls, render_map
+from .scope import Figure, Scope, participants, scope_of
 from .reference import reference_context
 
 MISSING_FACT_FORM = "missing-fact.yml"  # .github/ISSUE_TEMPLATE/, written by contrib/forms.py
@@ -242,20 +243,46 @@ class Renderer:
                    jsonld=self._archive_ld(ctx),
                    changed="")
 
+    def _scope(self) -> Scope:
+        return scope_of(self.archive, (self.config.settings.get("figures") or {}).get("cohort"))
+
+    def scope_note(self, ctx: PageContext) -> markupsafe.Markup:
+        """Why the archive holds more cities and projects than the round its figures count."""
+        scope = self._scope()
+        return markupsafe.Markup(self.env.get_template("scope_note.md.j2").render(
+            ctx=ctx, scope=scope, period=ctx.cohort(scope.cohort) if scope.cohort else ""))
+
+    def _figures(self, ctx: PageContext) -> str:
+        scope = self._scope()
+        period = ctx.cohort(scope.cohort) if scope.cohort else ""
+        reporting = scope.reporting
+        figures = [
+            Figure("cities", len(scope.cities_in),
+                   ctx.label("scope_cohort", period=period) if period else "",
+                   ctx.url("cities/index")),
+            Figure("projects", len(scope.projects_in),
+                   ctx.label("scope_round", period=period) if period else "",
+                   ctx.url("projects/index")),
+            Figure("lessons", len(self.archive.lessons), "", ctx.url("lessons/index")),
+            Figure("gnlc", sum(c.fields.get("gnlc_member_since") is not None
+                               for c in self.archive.cities.values()),
+                   ctx.label("scope_in_archive"), ctx.url("cities/index")),
+            Figure("participants", participants(scope),
+                   ctx.label("scope_one_project", title=ctx.t(reporting[0].label))
+                   if len(reporting) == 1 else ctx.label("scope_projects", n=len(reporting)),
+                   ctx.case_url(reporting[0]) if len(reporting) == 1
+                   else ctx.url("projects/index")),
+        ]
+        return self.env.get_template("figures.md.j2").render(
+            ctx=ctx, figures=figures, scope_note=self.scope_note(ctx))
+
     def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
-        settings = self.config.settings.get("figures") or {}
-        figures = self.archive.figures(settings.get("cohort"))
-        shown = [("cities", figures["cohort_cities"]), ("projects", figures["round_projects"]),
-                 ("lessons", figures["lessons"]), ("gnlc", figures["gnlc_members"]),
-                 ("participants", figures["participants"])]
-        labels = settings.get("labels") or {}
         who = imprint_values(self.imprint, ctx)
         # Each block is made only where its placeholder is written (it may write files).
         blocks: dict[str, Callable[[], str]] = {
-            "figures": lambda: self.env.get_template("figures.md.j2").render(
-                ctx=ctx, figures=[(ctx.t(labels.get(k)) or ctx.label("figures_" + k), v)
-                                  for k, v in shown if v]),
-            "entry_points": lambda: self.env.get_template("entry_points.md.j2").render(ctx=ctx),
+            "figures": lambda: self._figures(ctx),
+            "entry_points": lambda: self.env.get_template("entry_points.md.j2").render(
+                ctx=ctx, about="about" in self.archive.pages, send_page=self.send_page),
             "colophon": lambda: self.env.get_template("colophon.md.j2").render(
                 ctx=ctx, who=who, citation=self.archive_citation(ctx)),
             "how_to_send": lambda: self.env.get_template("how_to_send.md.j2").render(
@@ -282,12 +309,14 @@ class Renderer:
             by_region.append((None, orphans))  # type: ignore[arg-type]
         cities_ctx = self._ctx("cities/index", lang)
         cities = list(archive.cities.values())
-        self._emit("cities_index.md.j2", cities_ctx, cities=cities, by_region=by_region,
+        self._emit("cities_index.md.j2", cities_ctx, scope_note=self.scope_note(cities_ctx),
+                   cities=cities, by_region=by_region,
                    map_svg=render_map(cities, cities_ctx) if cities else "",
                    map_controls=map_controls(cities, cities_ctx, len(archive.events)))
         self._emit("events_index.md.j2", self._ctx("events/index", lang),
                    events=list(archive.events.values()), by_year=self._by_year())
-        self._emit("projects_index.md.j2", self._ctx("projects/index", lang),
+        projects_ctx = self._ctx("projects/index", lang)
+        self._emit("projects_index.md.j2", projects_ctx, scope_note=self.scope_note(projects_ctx),
                    projects=sorted(archive.projects.values(), key=lambda p: ctx.t(p.label)))
         themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
         self._emit("lessons_index.md.j2", self._ctx("lessons/index", lang),
