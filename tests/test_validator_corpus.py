@@ -99,11 +99,11 @@ def test_symlink_out_of_the_tree_is_refused(mini: Project, tmp_path: Path) -> No
 
 def test_every_problem_line_is_path_line_col_field_message(mini: Project) -> None:
     apply(mini, {"replace": {"cities/khon-kaen.md": [["name:", "nmae:"]]}})
-    problem = next(p for p in run(mini) if p.code == "unknown-key")
+    problem = next(p for p in run(mini) if p.code == "misspelled-key")
     first = report.format_text(problem, "en").splitlines()[0]
-    assert first.startswith("content/cities/khon-kaen.md:3:1: error: nmae: unknown field")
+    assert first.startswith("content/cities/khon-kaen.md:3:1: error: nmae: no such field")
     thai = report.format_text(problem, "th").splitlines()[0]
-    assert thai.startswith("content/cities/khon-kaen.md:3:1: ข้อผิดพลาด: nmae: ไม่รู้จักช่องข้อมูล")
+    assert thai.startswith("content/cities/khon-kaen.md:3:1: ข้อผิดพลาด: nmae: ไม่มีช่องข้อมูลชื่อนี้")
 
 
 def test_github_annotations_point_at_the_diff(mini: Project) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from ..config import SiteConfig
 from ..pipeline import check
 from ..problems import Problem
-from ..render.reference import flow_yaml
+from ..yaml_flow import flow_yaml
 from ..scaffold import CASE_SECTIONS
 from ..slugs import slugify
 from ..validate.body import LESSON_SECTIONS

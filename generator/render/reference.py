@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from ..messages import CATALOGUE
 from ..validate.schema import raw_schemas
+from ..yaml_flow import flow_yaml
 
 KINDS = [("city", "content/cities/<id>.md"), ("project", "content/projects/<id>.md"),
          ("lesson", "content/lessons/<id>.md"), ("page", "content/pages/<id>.md"),
@@ -70,13 +69,6 @@ def _type(node: dict[str, Any], common: dict[str, Any], local: dict[str, Any]) -
         fmt = node.get("format") or "pattern"
         en, th = f"{en} ({fmt})", f"{th} ({fmt})"
     return en or "value", th or "ค่า"
-
-
-def flow_yaml(value: Any) -> str:
-    """A value the way a contributor types it: `{th: ขอนแก่น, en: Khon Kaen}` (keys in order)."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000,
-                          sort_keys=False)
-    return text.strip().removesuffix("...").strip()
 
 
 def field_rows(schema_name: str) -> list[FieldRow]:
