@@ -138,8 +138,14 @@ CATALOGUE: dict[str, Message] = {
     "missing-key": Message(
         "the field `{key}` is missing",
         "ยังไม่มีช่อง `{key}`",
-        "Add the line {example}{unknown_en}.",
-        "เพิ่มบรรทัด {example}{unknown_th}",
+        "Add the line {example}.",
+        "เพิ่มบรรทัด {example}",
+    ),
+    "missing-fact": Message(
+        "the field `{key}` is missing",
+        "ยังไม่มีช่อง `{key}`",
+        "Add the line {empty} ({why_en}), or the value, e.g. {example}.",
+        "เพิ่มบรรทัด {empty} ({why_th}) หรือใส่ค่า เช่น {example}",
     ),
     "bad-id": Message(
         "`{value}` is not an id: ids use lowercase a-z, digits and single hyphens",
@@ -160,7 +166,7 @@ CATALOGUE: dict[str, Message] = {
         "เลือกหนึ่งค่าจากรายการ เช่น {example}",
     ),
     "did-you-mean": Message(
-        "`{value}` is not a {what_en} id: did you mean `{id}`{label_en}?",
+        "`{value}` is not the id of any {what_en}: did you mean `{id}`{label_en}?",
         "`{value}` ไม่ใช่รหัส{what_th} — หมายถึง `{id}`{label_th} หรือไม่?",
         "If so, write {write}.",
         "ถ้าใช่ ให้เขียน {write}",
@@ -172,8 +178,8 @@ CATALOGUE: dict[str, Message] = {
         "เขียน {write}",
     ),
     "dangling-ref": Message(
-        "refers to the {what_en} `{value}`, which does not exist",
-        "อ้างถึง{what_th} `{value}` ซึ่งไม่มีอยู่",
+        "refers to `{value}`, but no {what_en} has that id",
+        "อ้างถึง `{value}` แต่ไม่มี{what_th} ที่ใช้รหัสนี้",
         "Use the id of one that exists, e.g. {example}, or add it first{add_en}.",
         "ใช้รหัสที่มีอยู่ เช่น {example} หรือเพิ่มรายการนั้นก่อน{add_th}",
     ),
@@ -277,8 +283,8 @@ CATALOGUE: dict[str, Message] = {
         "สลับปีทั้งสอง",
     ),
     "complete-with-unknowns": Message(
-        "says `complete`, but {unknown} is still unknown (null)",
-        "ระบุว่า `complete` แต่ยังไม่ทราบ {unknown} (null)",
+        "says `complete`, but these facts are still unknown (null): {unknown}",
+        "ระบุว่า `complete` แต่ข้อเท็จจริงเหล่านี้ยังไม่ทราบ (null): {unknown}",
         "Write `status: needs-research`, or fill in {unknown} from a source.",
         "เขียน `status: needs-research` หรือเติม {unknown} จากแหล่งที่มา",
     ),

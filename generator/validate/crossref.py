@@ -14,7 +14,7 @@ RESERVED_PAGES = ("404", "assets", "cities", "data", "downloads", "lessons", "me
                   "projects", "reference", "search", "sitemap", "themes", "translations")
 # Facts a project's page is not complete without: while one is unknown (null), its status
 # is needs-research. The issue-form converter writes the status from the same list.
-KEY_FACTS = ("lead", "funder", "programme", "round", "period")
+KEY_FACTS = ("lead", "funder", "programme", "round", "period", "outcomes")
 
 
 def _iso_date(value: object) -> bool:
@@ -38,7 +38,7 @@ def unknown_facts(front: dict[str, object]) -> list[str]:
         if key == "period":
             if not isinstance(value, dict) or None in (value.get("start"), value.get("end")):
                 unknown.append(key)
-        elif value is None:
+        elif value is None or value == []:  # no figures reported: the results are unknown
             unknown.append(key)
     return unknown
 

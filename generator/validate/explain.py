@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import dates
-from ..load.files import slug_suggestion
+from ..load.files import ID_RE, slug_suggestion
 from ..load.yaml_positions import Path as KeyPath
 from ..load.yaml_positions import dotted
 from ..messages import problem
 from ..problems import Problem
 from ..yaml_flow import field_line, flow_yaml
-from .schema_paths import example_at, subschema
+from .schema_paths import empty_value, example_at, subschema
 from .suggest import Suggestion, closest, closest_key
 
 if TYPE_CHECKING:
@@ -171,21 +171,15 @@ def _unknown_key(ctx: Context, path: KeyPath, key: str, meant: str | None,
 def _missing_key(ctx: Context, path: KeyPath, key: str) -> Problem:
     key_path = (*path, key)
     where = {**ctx.at(path), "field": dotted(key_path)}
-    nullable = _allows_null(subschema(ctx.schema, key_path))
-    return problem(
-        "missing-key", **where, key=key, example=ctx.example(key_path),
-        unknown_en=f"; if no source says, write `{key}: null`" if nullable else "",
-        unknown_th=f" ถ้าแหล่งที่มาไม่ได้ระบุ ให้เขียน `{key}: null`" if nullable else "",
-    )
-
-
-def _allows_null(node: Any) -> bool:
-    if not isinstance(node, Mapping):
-        return False
-    kinds = node.get("type")
-    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
-        return True
-    return any(_allows_null(option) for option in node.get("oneOf", []))
+    empty = empty_value(subschema(ctx.schema, key_path))
+    if empty is None:
+        return problem("missing-key", **where, key=key, example=ctx.example(key_path))
+    # A fact that may be unknown: the line to add now is the "not known yet" one.
+    untranslated = empty == '""'
+    return problem("missing-fact", **where, key=key, example=ctx.example(key_path),
+                   empty=f"`{key}: {empty}`",
+                   why_en="not translated yet" if untranslated else "not known yet",
+                   why_th="ยังไม่ได้แปล" if untranslated else "ยังไม่ทราบ")
 
 
 def _property_name(error: ValidationError, ctx: Context) -> list[Problem]:
@@ -266,18 +260,20 @@ def _reference(error: ValidationError, ctx: Context) -> list[Problem]:
     path = _path(error)
     what_en, what_th = REFERENCE_KINDS.get(name, (name, name))
     values = {**ctx.at(path), "value": error.instance, "what_en": what_en, "what_th": what_th}
-    found = closest(error.instance, {id_: list(labels.values()) for id_, labels in choices.items()})
+    # Only ids that are ids are offered: a broken key in the registry is its own problem.
+    offered = {id_: labels for id_, labels in choices.items() if ID_RE.match(id_) or id_.isdigit()}
+    found = closest(error.instance, {id_: list(labels.values()) for id_, labels in offered.items()})
     if found:
-        return [_suggested(found, path, values, choices.get(found.id, {}))]
+        return [_suggested(found, path, values, offered.get(found.id, {}))]
     if name in ("cities", "projects", "lessons", "sources"):
-        first = next(iter(choices), None)
+        first = next(iter(offered), None)
         example = _replacement(path, first) if first else ctx.example(path)
         return [problem("dangling-ref", **values, example=example,
                         add_en=" (copy the example in content/sources.template.yml)"
                         if name == "sources" else "",
                         add_th=" (คัดลอกตัวอย่างใน content/sources.template.yml)"
                         if name == "sources" else "")]
-    return [_not_listed(ctx, path, error.instance, choices)]
+    return [_not_listed(ctx, path, error.instance, offered)]
 
 
 def _suggested(found: Suggestion, path: KeyPath, values: dict[str, Any],
@@ -312,7 +308,7 @@ def _not_listed(ctx: Context, path: KeyPath, value: Any,
         return ", ".join(items) + (" …" if len(allowed) > _LISTED else "")
 
     first = next(iter(allowed), None)
-    example = _replacement(path, _typed(first)) if first is not None else ctx.example(path)
+    example = ctx.example(path) or (_replacement(path, _typed(first)) if first else "")
     return problem("not-in-list", **ctx.at(path), value=value, allowed_th=shown("th"),
                    allowed_en=shown("en"), example=example)
 

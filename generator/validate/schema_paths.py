@@ -124,3 +124,27 @@ def _child(node: Any, part: Any) -> Any:
             if isinstance(option.get("additionalProperties"), Mapping):
                 return option["additionalProperties"]
     return None
+
+
+def allows_null(node: Any) -> bool:
+    if not isinstance(node, Mapping):
+        return False
+    kinds = node.get("type")
+    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    return any(allows_null(option) for option in node.get("oneOf", []))
+
+
+def empty_value(node: Any) -> str | None:
+    """How "not known yet" is written in a field of this schema — `null`, `""` (a
+    translation still to come) or `[]` — or None when the field cannot be left unknown."""
+    if allows_null(node):
+        return "null"
+    if not isinstance(node, Mapping):
+        return None
+    if node.get("type") == "string" and not node.get("minLength") and "pattern" not in node \
+            and "format" not in node:
+        return '""'
+    if node.get("type") == "array" and not node.get("minItems"):
+        return "[]"
+    return None
