@@ -13,6 +13,7 @@ from conftest import FIXTURES, ROOT, Project
 
 from generator.config import load_config
 from generator.contrib.forms import FORMS, render_forms
+from generator.contrib.sources_template import TEMPLATE_NAME, template_text
 from generator.contrib.from_issue import convert, form_named, keep_lists, parse_answers
 from generator.pipeline import check
 from generator.validate.schema import KIND_SCHEMAS, raw_schemas
@@ -86,6 +87,33 @@ def test_committed_issue_forms_are_up_to_date() -> None:
     for name, text in render_forms(_vocabularies()).items():
         assert (folder / name).read_text(encoding="utf-8") == text, (
             f"{name} is stale: run `python -m generator issue-forms`")
+    assert (ROOT / "content" / TEMPLATE_NAME).read_text(encoding="utf-8") == template_text(), (
+        f"content/{TEMPLATE_NAME} is stale: run `python -m generator issue-forms`")
+
+
+def test_the_sources_template_filled_in_is_a_valid_source(mini: Project) -> None:
+    """What a contributor in the web editor copies: the entry, its blanks filled."""
+    text = template_text()
+    entry = text[text.index("short-name-of-the-document:"):]
+    entry = entry.replace("short-name-of-the-document:", "yala-report:").replace(
+        'title: {th: "", en: ""}', 'title: {th: "รายงานยะลา", en: ""}')
+    registry = mini.content / "sources.yml"
+    registry.write_text(registry.read_text("utf-8") + entry, "utf-8")
+    checked = check(load_config(mini.root / "mkdocs.yml"))
+    assert not checked.problems.errors, checked.problems.errors
+    assert [p.code for p in checked.problems if p.path == "content/sources.yml"] == ["untranslated"]
+
+
+def test_new_source_adds_a_commented_entry(mini: Project) -> None:
+    result = mini.run("new", "source", "yala-report")
+    assert result.returncode == 0, result.stderr
+    text = (mini.content / "sources.yml").read_text("utf-8")
+    assert "seed-a:" in text and text.index("seed-a:") < text.index("yala-report:")
+    assert "# ผู้เผยแพร่ หรือ null ถ้าเอกสารไม่ได้ระบุ / Who published it" in text
+    unfilled = mini.run("validate", "--lang", "en", "content/sources.yml").stdout
+    assert "content/sources.yml:" in unfilled and "yala-report.title.th: is empty" in unfilled
+    again = mini.run("new", "source", "yala-report")
+    assert again.returncode == 2 and "already in content/sources.yml" in again.stderr
 
 
 def test_issue_forms_follow_githubs_schema() -> None:

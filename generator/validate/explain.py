@@ -175,11 +175,13 @@ def _missing_key(ctx: Context, path: KeyPath, key: str) -> Problem:
     if empty is None:
         return problem("missing-key", **where, key=key, example=ctx.example(key_path))
     # A fact that may be unknown: the line to add now is the "not known yet" one.
-    untranslated = empty == '""'
+    why_en, why_th = _WHY_EMPTY[empty]
     return problem("missing-fact", **where, key=key, example=ctx.example(key_path),
-                   empty=f"`{key}: {empty}`",
-                   why_en="not translated yet" if untranslated else "not known yet",
-                   why_th="ยังไม่ได้แปล" if untranslated else "ยังไม่ทราบ")
+                   empty=f"`{key}: {empty}`", why_en=why_en, why_th=why_th)
+
+
+_WHY_EMPTY = {"null": ("not known yet", "ยังไม่ทราบ"), '""': ("not translated yet", "ยังไม่ได้แปล"),
+              "[]": ("none yet", "ยังไม่มี")}
 
 
 def _property_name(error: ValidationError, ctx: Context) -> list[Problem]:
