@@ -50,7 +50,8 @@ class Changed:
 
 def named(paths: Sequence[str], root: Path) -> Changed:
     """Files and folders given on the command line, relative to the project root."""
-    files, folders = set(), set()
+    files: set[str] = set()
+    folders: set[str] = set()
     for given in paths:
         path = Path(given)
         absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import report
-from .changed import from_git, named
+from .changed import Changed, from_git, named
 from .config import SiteConfig, load_config
 from .contrib.forms import FORMS_DIR, render_forms
 from .contrib.from_issue import comment, convert, form_named
@@ -113,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _validate(args: argparse.Namespace, config: SiteConfig) -> int:
     checked = check(config)
     problems = checked.problems.sorted()
+    changed: Changed | None
     if args.paths:
         changed = named(args.paths, config.root)
     else:

@@ -49,10 +49,10 @@ CATALOGUE: dict[str, Message] = {
     "empty-file": Message(
         "the file is empty",
         "ไฟล์ว่างเปล่า",
-        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`), "
-        "or copy a file of the same kind.",
-        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`) "
-        "หรือคัดลอกไฟล์ชนิดเดียวกันมาแก้",
+        "Copy a {kind} file and change it, or delete this file and start again from the "
+        "template: `.venv/bin/python -m generator new {kind} {id}`.",
+        "คัดลอกไฟล์ชนิดเดียวกันมาแก้ หรือลบไฟล์นี้แล้วเริ่มใหม่จากแม่แบบด้วยคำสั่ง "
+        "`.venv/bin/python -m generator new {kind} {id}`",
     ),
     "no-front-matter": Message(
         "the file does not start with front matter (a line `---`)",
@@ -67,12 +67,10 @@ CATALOGUE: dict[str, Message] = {
         "เพิ่มบรรทัด `---` หลังข้อมูลบรรทัดสุดท้าย",
     ),
     "yaml-syntax": Message(
-        "the front matter is not valid YAML: {detail}",
-        "ส่วนข้อมูลเขียนไม่ถูกรูปแบบ YAML: {detail}",
-        "Check quotes, colons and indentation on this line and the one above; put text that "
-        "contains `:` or `#` in double quotes.",
-        "ตรวจเครื่องหมายคำพูด ทวิภาค (:) และการย่อหน้าในบรรทัดนี้และบรรทัดก่อนหน้า "
-        "ข้อความที่มี `:` หรือ `#` ให้ใส่ในเครื่องหมายคำพูด \"…\"",
+        "the front matter is not valid YAML: {detail_en}",
+        "ส่วนข้อมูลเขียนไม่ถูกรูปแบบ{detail_th}",
+        "{fix_en}",
+        "{fix_th}",
     ),
     "yaml-tab": Message(
         "a tab character is used for indentation",
@@ -180,8 +178,8 @@ CATALOGUE: dict[str, Message] = {
     "dangling-ref": Message(
         "refers to `{value}`, but no {what_en} has that id",
         "อ้างถึง `{value}` แต่ไม่มี{what_th} ที่ใช้รหัสนี้",
-        "Use the id of one that exists, e.g. {example}, or add it first{add_en}.",
-        "ใช้รหัสที่มีอยู่ เช่น {example} หรือเพิ่มรายการนั้นก่อน{add_th}",
+        "Use the id of one that exists{eg_en}, or add it first{add_en}.",
+        "ใช้รหัสที่มีอยู่{eg_th} หรือเพิ่มรายการนั้นก่อน{add_th}",
     ),
     "bad-format": Message(
         "`{value}` is not {shape_en}",

@@ -95,13 +95,11 @@ def write_text(problems: Iterable[Problem], out: TextIO, lang: Lang = "both",
         if not parts.mine:
             _say(out, lang, "No problems in the files you changed.",
                  "ไฟล์ที่คุณแก้ไม่มีปัญหา")
-    for p in parts.mine:
-        out.write(format_text(p, lang) + "\n")
+    out.writelines(format_text(p, lang) + "\n" for p in parts.mine)
     if parts.other_errors:
         _say(out, lang, "Errors in other files (they stop the build too):",
              "ข้อผิดพลาดในไฟล์อื่น (ทำให้สร้างเว็บไซต์ไม่ได้เช่นกัน):")
-        for p in parts.other_errors:
-            out.write(format_text(p, lang) + "\n")
+        out.writelines(format_text(p, lang) + "\n" for p in parts.other_errors)
     if parts.summarised:
         more = len(parts.summarised)
         _say(out, lang, f"and {more} more in other files (`--all` shows them)",
@@ -141,8 +139,7 @@ def write_github(problems: Iterable[Problem], out: TextIO, changed: Changed | No
     """Annotations, the changed files' first: GitHub shows only the first few of each kind
     on a pull request, and they should be the contributor's own."""
     parts = split(problems, changed, show_all)
-    for p in parts.shown:
-        out.write(format_github(p) + "\n")
+    out.writelines(format_github(p) + "\n" for p in parts.shown)
     if parts.summarised:
         more = len(parts.summarised)
         out.write(f"::notice title=other-files::{more} more warning(s) in files this change "

@@ -10,7 +10,6 @@ from . import crossref
 from .body import check_body
 from .schema import KIND_SCHEMAS, SchemaChecker
 
-
 # The field that names a case of each kind (in the Thai file).
 _NAME_FIELDS = {"cities": "name", "projects": "title", "lessons": "title"}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from .. import dates
 from ..load import LoadedContent
 from ..load.document import Document
@@ -17,7 +19,7 @@ RESERVED_PAGES = ("404", "assets", "cities", "data", "downloads", "lessons", "me
 KEY_FACTS = ("lead", "funder", "programme", "round", "period", "outcomes")
 
 
-def _iso_date(value: object) -> bool:
+def _iso_date(value: object) -> TypeGuard[str]:
     """A date the archive can compare: year-month-day, CE (a B.E. date is the schema's to
     report; comparing it would only add a second, misleading warning)."""
     reading = dates.read_date(value)
@@ -25,7 +27,7 @@ def _iso_date(value: object) -> bool:
         len(value) == 10
 
 
-def _plausible_year(value: object) -> bool:
+def _plausible_year(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and \
         dates.FIRST_YEAR <= value <= dates.LAST_YEAR
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import dates
 from ..load.files import ID_RE, slug_suggestion
@@ -123,6 +123,21 @@ def _path(error: ValidationError) -> KeyPath:
     return tuple(error.absolute_path)
 
 
+# jsonschema types these attributes as possibly unset; on an error it reports they are set.
+def _value(error: ValidationError) -> Any:
+    """The keyword's value in the schema (`maximum: 2100` → 2100)."""
+    return cast(Any, error.validator_value)
+
+
+def _instance(error: ValidationError) -> Any:
+    return cast(Any, error.instance)
+
+
+def _schema(error: ValidationError) -> Mapping[str, Any]:
+    schema = cast(Any, error.schema)
+    return schema if isinstance(schema, Mapping) else {}
+
+
 def _replacement(path: KeyPath, value: Any) -> str:
     return f"`{field_line(path[-1] if path else '', value)}`"
 
@@ -134,12 +149,12 @@ def _keys(errors: list[ValidationError], ctx: Context) -> list[Problem]:
     key that is close to a missing one is that key, misspelt."""
     objects: dict[KeyPath, tuple[list[str], list[str], Mapping[str, Any]]] = {}
     for error in errors:
-        instance = error.instance if isinstance(error.instance, dict) else {}
-        missing, unknown, schema = objects.setdefault(_path(error), ([], [], error.schema))
+        instance = _instance(error) if isinstance(_instance(error), dict) else {}
+        missing, unknown, schema = objects.setdefault(_path(error), ([], [], _schema(error)))
         if error.validator == "required":
-            missing += [key for key in error.validator_value if key not in instance]
+            missing += [key for key in _value(error) if key not in instance]
         else:
-            allowed = error.schema.get("properties", {})
+            allowed = _schema(error).get("properties", {})
             unknown += [str(key) for key in instance if key not in allowed]
     problems: list[Problem] = []
     for path, (missing, unknown, schema) in objects.items():
@@ -186,7 +201,7 @@ _WHY_EMPTY = {"null": ("not known yet", "ยังไม่ทราบ"), '""':
 
 def _property_name(error: ValidationError, ctx: Context) -> list[Problem]:
     """A key of the source registry (or a vocabulary) that is not an id."""
-    key = error.instance
+    key = _instance(error)
     return [problem("bad-id", **ctx.at((*_path(error), str(key))), value=key,
                     suggestion=slug_suggestion(str(key)))]
 
@@ -203,7 +218,7 @@ def _one_of(error: ValidationError, ctx: Context) -> list[Problem]:
     fitting = [subs for subs in branches.values()
                if any(sub.validator != "type" or _path(sub) != path for sub in subs)]
     if not fitting:
-        expected = [sub.validator_value for subs in branches.values() for sub in subs]
+        expected = [_value(sub) for subs in branches.values() for sub in subs]
         return [_wrong_type(error, ctx, expected)]
     chosen = max(fitting, key=lambda subs: (any(s.validator == "x-calendar" for s in subs),
                                             max(len(_path(s)) for s in subs)))
@@ -211,7 +226,7 @@ def _one_of(error: ValidationError, ctx: Context) -> list[Problem]:
 
 
 def _type(error: ValidationError, ctx: Context) -> list[Problem]:
-    return [_wrong_type(error, ctx, [error.validator_value])]
+    return [_wrong_type(error, ctx, [_value(error)])]
 
 
 def _wrong_type(error: ValidationError, ctx: Context, expected: list[Any]) -> Problem:
@@ -219,7 +234,7 @@ def _wrong_type(error: ValidationError, ctx: Context, expected: list[Any]) -> Pr
     for value in expected:
         names += [value] if isinstance(value, str) else [str(v) for v in value]
     names = list(dict.fromkeys(names))
-    actual = _json_type(error.instance)
+    actual = _json_type(_instance(error))
     path = _path(error)
     return problem(
         "wrong-type", **ctx.at(path),
@@ -233,18 +248,19 @@ def _wrong_type(error: ValidationError, ctx: Context, expected: list[Any]) -> Pr
 
 def _calendar(error: ValidationError, ctx: Context) -> list[Problem]:
     path = _path(error)
-    reading = dates.read(error.validator_value, error.instance)
+    kind: dates.Kind = _value(error)
+    reading = dates.read(kind, _instance(error))
     # Written bare: the loader keeps `2024-12-31` as text, and a bare `2024` is the year.
     write = f"`{path[-1]}: {reading.write}`" if path and isinstance(path[-1], str) \
         else f"`{reading.write}`"
-    values = {**ctx.at(path), "value": error.instance, "write": write}
-    if error.validator_value in ("date", "partial-date") and reading.reordered:
+    values = {**ctx.at(path), "value": _instance(error), "write": write}
+    if kind in ("date", "partial-date") and reading.reordered:
         return [problem("date-order", **values,
                         era_en=" and its year is Buddhist Era (พ.ศ.)" if reading.buddhist_era
                         else "",
                         era_th=" และใช้ปี พ.ศ." if reading.buddhist_era else "")]
     if reading.buddhist_era:
-        code = "buddhist-era-date" if "date" in error.validator_value else "buddhist-era-year"
+        code = "buddhist-era-date" if "date" in kind else "buddhist-era-year"
         return [problem(code, **values)]
     return [problem("calendar-form", **values)]
 
@@ -257,25 +273,29 @@ def _typed(text: str) -> Any:
 def _reference(error: ValidationError, ctx: Context) -> list[Problem]:
     """An id from a vocabulary, the source registry or another case: say which one was
     meant, matching names and labels as well as ids."""
-    name = str(error.validator_value)
+    name = str(_value(error))
     choices = ctx.references.get(name, {})
     path = _path(error)
     what_en, what_th = REFERENCE_KINDS.get(name, (name, name))
-    values = {**ctx.at(path), "value": error.instance, "what_en": what_en, "what_th": what_th}
+    values = {**ctx.at(path), "value": _instance(error), "what_en": what_en, "what_th": what_th}
     # Only ids that are ids are offered: a broken key in the registry is its own problem.
     offered = {id_: labels for id_, labels in choices.items() if ID_RE.match(id_) or id_.isdigit()}
-    found = closest(error.instance, {id_: list(labels.values()) for id_, labels in offered.items()})
+    found = closest(_instance(error),
+                    {id_: list(labels.values()) for id_, labels in offered.items()})
     if found:
         return [_suggested(found, path, values, offered.get(found.id, {}))]
     if name in ("cities", "projects", "lessons", "sources"):
+        # An id that exists to show as the example; none when nothing exists yet.
         first = next(iter(offered), None)
-        example = _replacement(path, first) if first else ctx.example(path)
-        return [problem("dangling-ref", **values, example=example,
+        example = _replacement(path, first) if first else ""
+        return [problem("dangling-ref", **values,
+                        eg_en=f", e.g. {example}" if example else "",
+                        eg_th=f" เช่น {example}" if example else "",
                         add_en=" (copy the example in content/sources.template.yml)"
                         if name == "sources" else "",
                         add_th=" (คัดลอกตัวอย่างใน content/sources.template.yml)"
                         if name == "sources" else "")]
-    return [_not_listed(ctx, path, error.instance, offered)]
+    return [_not_listed(ctx, path, _instance(error), offered)]
 
 
 def _suggested(found: Suggestion, path: KeyPath, values: dict[str, Any],
@@ -292,13 +312,13 @@ def _suggested(found: Suggestion, path: KeyPath, values: dict[str, Any],
 
 def _enum(error: ValidationError, ctx: Context) -> list[Problem]:
     path = _path(error)
-    allowed: dict[str, dict[str, str]] = {str(value): {} for value in error.validator_value}
-    found = closest(error.instance, {value: [] for value in allowed})
+    allowed: dict[str, dict[str, str]] = {str(value): {} for value in _value(error)}
+    found = closest(_instance(error), {value: [] for value in allowed})
     if found:
-        return [_suggested(found, path, {**ctx.at(path), "value": error.instance,
+        return [_suggested(found, path, {**ctx.at(path), "value": _instance(error),
                                          "what_en": "allowed value", "what_th": "ค่าที่ใช้ได้"},
                            {})]
-    return [_not_listed(ctx, path, error.instance, allowed)]
+    return [_not_listed(ctx, path, _instance(error), allowed)]
 
 
 def _not_listed(ctx: Context, path: KeyPath, value: Any,
@@ -318,34 +338,34 @@ def _not_listed(ctx: Context, path: KeyPath, value: Any,
 def _shape(error: ValidationError, ctx: Context) -> list[Problem]:
     """`pattern` and `format`: the value is not of the form the field wants."""
     path = _path(error)
-    shape = error.schema.get("x-shape") or {}
-    return [problem("bad-format", **ctx.at(path), value=error.instance,
+    shape = _schema(error).get("x-shape") or {}
+    return [problem("bad-format", **ctx.at(path), value=_instance(error),
                     shape_en=shape.get("en", _NO_SHAPE[0]), shape_th=shape.get("th", _NO_SHAPE[1]),
                     example=ctx.example(path))]
 
 
 def _range(error: ValidationError, ctx: Context) -> list[Problem]:
     path = _path(error)
-    return [problem("out-of-range", **ctx.at(path), value=error.instance,
-                    low=error.schema.get("minimum", "…"), high=error.schema.get("maximum", "…"),
+    return [problem("out-of-range", **ctx.at(path), value=_instance(error),
+                    low=_schema(error).get("minimum", "…"), high=_schema(error).get("maximum", "…"),
                     example=ctx.example(path))]
 
 
 def _too_short(error: ValidationError, ctx: Context) -> list[Problem]:
     path = _path(error)
     code = "too-few" if error.validator == "minItems" else "too-short"
-    return [problem(code, **ctx.at(path), least=error.validator_value, example=ctx.example(path))]
+    return [problem(code, **ctx.at(path), least=_value(error), example=ctx.example(path))]
 
 
 def _too_long(error: ValidationError, ctx: Context) -> list[Problem]:
-    return [problem("too-long", **ctx.at(_path(error)), length=len(error.instance),
-                    limit=error.validator_value)]
+    return [problem("too-long", **ctx.at(_path(error)), length=len(_instance(error)),
+                    limit=_value(error))]
 
 
 def _duplicate(error: ValidationError, ctx: Context) -> list[Problem]:
     seen: list[Any] = []
     twice: Any = ""
-    for item in error.instance:
+    for item in _instance(error):
         if item in seen:
             twice = item
             break

@@ -177,7 +177,7 @@ class SchemaChecker:
         """The explaining validators, made when the first file fails."""
         import jsonschema
 
-        validator_class = jsonschema.validators.extend(
+        validator_class = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
             jsonschema.Draft202012Validator,
             {"x-vocabulary": self._check_reference, "x-calendar": _check_calendar},
         )
