@@ -164,8 +164,8 @@ CATALOGUE: dict[str, Message] = {
         "เลือกหนึ่งค่าจากรายการ เช่น {example}",
     ),
     "did-you-mean": Message(
-        "`{value}` is not the id of any {what_en}: did you mean `{id}`{label_en}?",
-        "`{value}` ไม่ใช่รหัส{what_th} — หมายถึง `{id}`{label_th} หรือไม่?",
+        "`{value}` is not the id of any {what_en}. Did you mean `{id}`?{label_en}",
+        "`{value}` ไม่ใช่รหัส{what_th} — หมายถึง `{id}` หรือไม่?{label_th}",
         "If so, write {write}.",
         "ถ้าใช่ ให้เขียน {write}",
     ),

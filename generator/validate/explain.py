@@ -306,8 +306,8 @@ def _suggested(found: Suggestion, path: KeyPath, values: dict[str, Any],
     if found.exact and found.label:
         return problem("name-not-id", **values, id=found.id, write=write)
     return problem("did-you-mean", **values, id=found.id, write=write,
-                   label_en=f" ({names['en']})" if names.get("en") else "",
-                   label_th=f" ({names['th']})" if names.get("th") else "")
+                   label_en=f" (the id of {names['en']})" if names.get("en") else "",
+                   label_th=f" (รหัสของ {names['th']})" if names.get("th") else "")
 
 
 def _enum(error: ValidationError, ctx: Context) -> list[Problem]:
