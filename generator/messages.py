@@ -157,6 +157,12 @@ CATALOGUE: dict[str, Message] = {
         "Write it like this: {example}",
         "เขียนแบบนี้: {example}",
     ),
+    "thai-digits-number": Message(
+        "`{value}` is written in Thai digits; this number field reads 0–9 only",
+        "`{value}` เขียนด้วยเลขไทย ช่องตัวเลขนี้อ่านได้เฉพาะเลขอารบิก (0–9)",
+        "Write {write}.",
+        "เขียน {write}",
+    ),
     "not-in-list": Message(
         "`{value}` is not one of: {allowed_en}",
         "`{value}` ไม่อยู่ในรายการ: {allowed_th}",

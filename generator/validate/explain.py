@@ -60,6 +60,7 @@ _PRECEDENCE = ("x-calendar", "type", "x-vocabulary", "enum", "format", "pattern"
                "maximum", "minLength", "minItems", "maxLength", "maxItems", "uniqueItems",
                "propertyNames", "oneOf", "anyOf")
 _LISTED = 20  # allowed values shown in a message; more are "…"
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -236,14 +237,31 @@ def _wrong_type(error: ValidationError, ctx: Context, expected: list[Any]) -> Pr
     names = list(dict.fromkeys(names))
     actual = _json_type(_instance(error))
     path = _path(error)
+    example = ctx.example(path)
+    number = _as_number(_instance(error)) if {"number", "integer"} & set(names) else None
+    if number is not None:  # `lat: "16.43"` or `lat: ๑๖.๔๓`: the same number, as a number
+        example = _replacement(path, number)
+        if _instance(error) != dates.thai_digits_to_ascii(_instance(error)):
+            return problem("thai-digits-number", **ctx.at(path), value=_instance(error),
+                           write=example)
     return problem(
         "wrong-type", **ctx.at(path),
         expected_en=" or ".join(_TYPE_NAMES.get(n, (n, n))[0] for n in names),
         expected_th=" หรือ".join(_TYPE_NAMES.get(n, (n, n))[1] for n in names),
         actual_en=_TYPE_NAMES.get(actual, (actual, actual))[0],
         actual_th=_TYPE_NAMES.get(actual, (actual, actual))[1],
-        example=ctx.example(path),
+        example=example,
     )
+
+
+def _as_number(value: Any) -> int | float | None:
+    """A number typed as text, in Thai or Arabic digits ("๑๖.๔๓" → 16.43), else None."""
+    if not isinstance(value, str):
+        return None
+    text = dates.thai_digits_to_ascii(value.strip())
+    if not _NUMBER.fullmatch(text):
+        return None
+    return float(text) if "." in text else int(text)
 
 
 def _calendar(error: ValidationError, ctx: Context) -> list[Problem]:
