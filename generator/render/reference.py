@@ -3,10 +3,11 @@ that it can never disagree with what the validator checks."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..messages import CATALOGUE
+from ..messages import CATALOGUE, Message
 from ..validate.schema import inlined_schemas, raw_schemas
 from ..yaml_flow import flow_yaml
 
@@ -101,8 +102,16 @@ def field_rows(schema_name: str) -> list[FieldRow]:
     return rows
 
 
+def _readable(template: str) -> str:
+    """A message as the rules table shows it: each value it will hold as "…" (a name in
+    braces would read as code, and a trailing one is taken by Markdown's attribute lists)."""
+    return re.sub(r"\{[a-z_]+\}", "…", template)
+
+
 def reference_context() -> dict[str, Any]:
+    rules = [(code, Message(_readable(m.en), _readable(m.th), _readable(m.hint_en),
+                            _readable(m.hint_th))) for code, m in sorted(CATALOGUE.items())]
     return {
         "kinds": [(name, path, field_rows(name)) for name, path in KINDS],
-        "rules": sorted(CATALOGUE.items()),
+        "rules": rules,
     }
