@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import report
+from .changed import Changed, from_git, named
 from .citation_cff import write_cff
 from .config import ConfigError, SiteConfig, load_config
 from .contrib.forms import FORMS_DIR, render_forms
 from .contrib.from_issue import comment, convert, form_named
+from .contrib.sources_template import TEMPLATE_NAME, SourceExists, add_source, template_text
 from .fork import remove_examples
 from .pipeline import check
 from .scaffold import ScaffoldError, new_case
@@ -34,17 +36,27 @@ def _parser() -> argparse.ArgumentParser:
                         help="site configuration (default: mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser("validate", help="check every case file; build nothing")
+    validate = commands.add_parser(
+        "validate", help="check every case file; build nothing",
+        description="Check every case file. Problems in the files you changed come first: "
+                    "the files named here, or else what git says changed since your branch "
+                    "left the default branch, plus uncommitted changes. Errors elsewhere "
+                    "follow; warnings elsewhere are counted in one line (--all shows them).")
+    validate.add_argument("paths", nargs="*", metavar="FILE",
+                          help="your files (or folders): their problems come first")
+    validate.add_argument("--all", action="store_true", dest="show_all",
+                          help="show every problem of every file in full")
     validate.add_argument("--lang", choices=["both", "th", "en"], default="both",
-                          help="language of the messages (default: both)")
+                          help="language of the messages: th for Thai only (default: both)")
     validate.add_argument("--format", choices=["text", "github", "json"], default=None,
                           help="output format (default: text, plus github annotations "
                                "when GITHUB_ACTIONS=true)")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
 
     new = commands.add_parser(
-        "new", help="start a new case: a Thai file and its English twin, every field commented")
-    new.add_argument("kind", choices=["city", "project", "lesson", "event"])
+        "new", help="start a new case (a Thai file and its English twin, every field "
+                    "commented) or a new source (an entry at the end of content/sources.yml)")
+    new.add_argument("kind", choices=["city", "project", "lesson", "event", "source"])
     new.add_argument("id", help="permanent id and file name: lowercase a-z, digits, hyphens")
     new.add_argument("--city", help="for a project: the id of its city; for an event: a city "
                                     "it concerns")
@@ -60,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="write mkdocs.yml's title, addresses, publisher and contact into "
                              "CITATION.cff (its version, date, authors and DOI stay)")
     commands.add_parser("issue-forms",
-                        help="write .github/ISSUE_TEMPLATE/ from the schemas and vocabularies")
+                        help="write .github/ISSUE_TEMPLATE/ and content/sources.template.yml "
+                             "from the schemas and vocabularies")
     issue = commands.add_parser(
         "from-issue", help="turn a filled issue form into case files (or a comment saying why not)")
     issue.add_argument("--form", required=True, choices=["project", "lesson", "propose-project",
@@ -110,19 +123,43 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _validate(args: argparse.Namespace, config: SiteConfig) -> int:
     checked = check(config)
     problems = checked.problems.sorted()
+    changed: Changed | None
+    if args.paths:
+        changed = named(args.paths, config.root)
+    else:
+        in_git = from_git(config.root)
+        content = config.content_dir.relative_to(config.root).as_posix()
+        changed = in_git.within(content) if in_git else None
     fmt = args.format or "text"
     if fmt == "json":
-        report.write_json(problems, sys.stdout)
+        report.write_json(problems, sys.stdout, changed)
     elif fmt == "github":
-        report.write_github(problems, sys.stdout)
+        report.write_github(problems, sys.stdout, changed, args.show_all)
     else:
-        report.write_text(problems, sys.stdout, args.lang)
+        report.write_text(problems, sys.stdout, args.lang, changed, args.show_all)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            report.write_github(problems, sys.stdout)
+            report.write_github(problems, sys.stdout, changed, args.show_all)
     return 1 if checked.problems.has_errors(args.strict) else 0
 
 
+# The scaffold's last words: what to do next, and how to read the checks in Thai alone.
+NEXT_STEPS = (
+    "next: fill in the empty fields, then check with `make validate`\n"
+    "ต่อไป: กรอกช่องที่ว่าง แล้วตรวจด้วยคำสั่ง (แสดงผลเป็นภาษาไทยอย่างเดียว):\n"
+    "    .venv/bin/python -m generator validate --lang th"
+)
+
+
 def _new(args: argparse.Namespace, config: SiteConfig) -> int:
+    if args.kind == "source":
+        try:
+            path = add_source(config, args.id)
+        except SourceExists as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        print(f"added / เพิ่มแล้ว: `{args.id}` → {path.relative_to(config.root).as_posix()}")
+        print(NEXT_STEPS)
+        return 0
     values: dict[str, str] = {}
     if args.city:
         values = {"cities": f"[{args.city}]"} if args.kind == "event" else {"city": args.city}
@@ -133,8 +170,7 @@ def _new(args: argparse.Namespace, config: SiteConfig) -> int:
         return 2
     for path in [made.primary, *made.translations]:
         print(f"created / สร้างแล้ว: {path.relative_to(config.root).as_posix()}")
-    print("next: fill the empty fields, then `make validate` / "
-          "ต่อไป: กรอกช่องที่ว่าง แล้วตรวจด้วย `make validate`")
+    print(NEXT_STEPS)
     return 0
 
 
@@ -161,6 +197,9 @@ def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
     for name, text in render_forms(vocabularies).items():
         (folder / name).write_text(text, encoding="utf-8")
         print(f"wrote / เขียน {(FORMS_DIR / name).as_posix()}")
+    template = config.content_dir / TEMPLATE_NAME
+    template.write_text(template_text(), encoding="utf-8")
+    print(f"wrote / เขียน {template.relative_to(config.root).as_posix()}")
     return 0
 
 

@@ -49,10 +49,10 @@ CATALOGUE: dict[str, Message] = {
     "empty-file": Message(
         "the file is empty",
         "ไฟล์ว่างเปล่า",
-        "Start from a template: `python -m generator new city ID` (or `project`, `lesson`, `event`), "
-        "or copy a file of the same kind.",
-        "เริ่มจากแม่แบบ: `python -m generator new city ID` (หรือ `project`, `lesson`, `event`) "
-        "หรือคัดลอกไฟล์ชนิดเดียวกันมาแก้",
+        "Copy a {kind} file and change it, or delete this file and start again from the "
+        "template: `.venv/bin/python -m generator new {kind} {id}`.",
+        "คัดลอกไฟล์ชนิดเดียวกันมาแก้ หรือลบไฟล์นี้แล้วเริ่มใหม่จากแม่แบบด้วยคำสั่ง "
+        "`.venv/bin/python -m generator new {kind} {id}`",
     ),
     "no-front-matter": Message(
         "the file does not start with front matter (a line `---`)",
@@ -67,12 +67,10 @@ CATALOGUE: dict[str, Message] = {
         "เพิ่มบรรทัด `---` หลังข้อมูลบรรทัดสุดท้าย",
     ),
     "yaml-syntax": Message(
-        "the front matter is not valid YAML: {detail}",
-        "ส่วนข้อมูลเขียนไม่ถูกรูปแบบ YAML: {detail}",
-        "Check quotes, colons and indentation on this line and the one above; put text that "
-        "contains `:` or `#` in double quotes.",
-        "ตรวจเครื่องหมายคำพูด ทวิภาค (:) และการย่อหน้าในบรรทัดนี้และบรรทัดก่อนหน้า "
-        "ข้อความที่มี `:` หรือ `#` ให้ใส่ในเครื่องหมายคำพูด \"…\"",
+        "the front matter is not valid YAML: {detail_en}",
+        "ส่วนข้อมูลเขียนไม่ถูกรูปแบบ{detail_th}",
+        "{fix_en}",
+        "{fix_th}",
     ),
     "yaml-tab": Message(
         "a tab character is used for indentation",
@@ -101,8 +99,8 @@ CATALOGUE: dict[str, Message] = {
     "yaml-too-large": Message(
         "the front matter has too many values",
         "ส่วนข้อมูลมีจำนวนค่ามากเกินไป",
-        "Keep the front matter to the fields of the template.",
-        "ใช้เฉพาะช่องข้อมูลตามแม่แบบ",
+        "Keep only the fields listed in the field reference (reference.html).",
+        "ใช้เฉพาะช่องที่ระบุในคู่มือช่องข้อมูล (reference.html)",
     ),
     "yaml-key": Message(
         "a key must be a plain word",
@@ -113,59 +111,130 @@ CATALOGUE: dict[str, Message] = {
     "front-matter-not-mapping": Message(
         "the front matter must be a list of `field: value` lines",
         "ส่วนข้อมูลต้องเขียนเป็นบรรทัด `ชื่อช่อง: ค่า`",
-        "See the template for this kind of file.",
-        "ดูตัวอย่างจากแม่แบบของไฟล์ประเภทนี้",
+        "Write one field per line, like `id: khon-kaen`.",
+        "เขียนบรรทัดละหนึ่งช่อง เช่น `id: khon-kaen`",
     ),
-    # Schema
+    # Schema: one message per explainer in generator/validate/explain.py
     "unknown-key": Message(
-        "unknown field{suggestion_en}",
-        "ไม่รู้จักช่องข้อมูลนี้{suggestion_th}",
-        "Remove the field `{key}`, or correct its spelling.",
-        "ลบช่อง `{key}` ออก หรือแก้การสะกดให้ถูกต้อง",
+        "no such field in this kind of file",
+        "ไฟล์ประเภทนี้ไม่มีช่องข้อมูลชื่อนี้",
+        "Delete the line `{key}: …`; the fields here are {allowed}.",
+        "ลบบรรทัด `{key}: …` ออก ช่องที่ใช้ได้คือ {allowed}",
+    ),
+    "misspelled-key": Message(
+        "no such field: did you mean `{meant}`?",
+        "ไม่มีช่องข้อมูลชื่อนี้ — หมายถึง `{meant}` หรือไม่?",
+        "Correct the name to `{meant}:`.",
+        "แก้ชื่อช่องเป็น `{meant}:`",
+    ),
+    "field-in-translation": Message(
+        "`{key}` is written once, in the Thai file; this file holds only the translated text",
+        "ช่อง `{key}` เขียนครั้งเดียวในไฟล์ภาษาไทย ไฟล์นี้มีเฉพาะข้อความที่แปล",
+        "Delete this line here; the value goes in `{primary}`.",
+        "ลบบรรทัดนี้ออก ค่านี้ใส่ในไฟล์ `{primary}`",
     ),
     "missing-key": Message(
-        "required field is missing",
-        "ขาดช่องข้อมูลที่จำเป็นนี้",
-        "Add the field `{key}` (write `{key}: null` if it is not known yet, where allowed).",
-        "เพิ่มช่อง `{key}` (ถ้ายังไม่ทราบและช่องนั้นอนุญาต ให้เขียน `{key}: null`)",
+        "the field `{key}` is missing",
+        "ยังไม่มีช่อง `{key}`",
+        "Add the line {example}.",
+        "เพิ่มบรรทัด {example}",
+    ),
+    "missing-fact": Message(
+        "the field `{key}` is missing",
+        "ยังไม่มีช่อง `{key}`",
+        "Add the line {empty} ({why_en}), or the value, e.g. {example}.",
+        "เพิ่มบรรทัด {empty} ({why_th}) หรือใส่ค่า เช่น {example}",
+    ),
+    "bad-id": Message(
+        "`{value}` is not an id: ids use lowercase a-z, digits and single hyphens",
+        "`{value}` ใช้เป็นรหัสไม่ได้ รหัสใช้อักษร a-z ตัวเล็ก ตัวเลข และขีด (-)",
+        "Rename it, e.g. `{suggestion}:`.",
+        "เปลี่ยนชื่อ เช่น `{suggestion}:`",
     ),
     "wrong-type": Message(
         "should be {expected_en}, not {actual_en}",
         "ต้องเป็น{expected_th} ไม่ใช่{actual_th}",
-        "Example: {example}",
-        "ตัวอย่าง: {example}",
+        "Write it like this: {example}",
+        "เขียนแบบนี้: {example}",
+    ),
+    "thai-digits-number": Message(
+        "`{value}` is written in Thai digits; this number field reads 0–9 only",
+        "`{value}` เขียนด้วยเลขไทย ช่องตัวเลขนี้อ่านได้เฉพาะเลขอารบิก (0–9)",
+        "Write {write}.",
+        "เขียน {write}",
     ),
     "not-in-list": Message(
-        "`{value}` is not one of: {allowed}",
-        "ค่า `{value}` ไม่อยู่ในรายการที่อนุญาต: {allowed}",
-        "Use one of the listed values.{closest_en}",
-        "ใช้ค่าใดค่าหนึ่งในรายการ{closest_th}",
+        "`{value}` is not one of: {allowed_en}",
+        "`{value}` ไม่อยู่ในรายการ: {allowed_th}",
+        "Write one of them, e.g. {example}",
+        "เลือกหนึ่งค่าจากรายการ เช่น {example}",
+    ),
+    "did-you-mean": Message(
+        "`{value}` is not the id of any {what_en}. Did you mean `{id}`?{label_en}",
+        "`{value}` ไม่ใช่รหัส{what_th} — หมายถึง `{id}` หรือไม่?{label_th}",
+        "If so, write {write}.",
+        "ถ้าใช่ ให้เขียน {write}",
+    ),
+    "name-not-id": Message(
+        "`{value}` is the name of the {what_en} `{id}`; this field takes its id",
+        "`{value}` เป็นชื่อของ{what_th} `{id}` ช่องนี้ต้องใช้รหัส",
+        "Write {write}.",
+        "เขียน {write}",
+    ),
+    "dangling-ref": Message(
+        "refers to `{value}`, but no {what_en} has that id",
+        "อ้างถึง `{value}` แต่ไม่มี{what_th} ที่ใช้รหัสนี้",
+        "Use the id of one that exists{eg_en}, or add it first{add_en}.",
+        "ใช้รหัสที่มีอยู่{eg_th} หรือเพิ่มรายการนั้นก่อน{add_th}",
     ),
     "bad-format": Message(
-        "`{value}` is not {format_en}",
-        "ค่า `{value}` ไม่ใช่{format_th}",
-        "Example: {example}",
-        "ตัวอย่าง: {example}",
+        "`{value}` is not {shape_en}",
+        "`{value}` ไม่ใช่{shape_th}",
+        "Write it like this: {example}",
+        "เขียนแบบนี้: {example}",
     ),
     "out-of-range": Message(
         "{value} is outside {low}–{high}",
-        "ค่า {value} อยู่นอกช่วง {low}–{high}",
-        "Check the number.",
-        "ตรวจสอบตัวเลขอีกครั้ง",
+        "{value} อยู่นอกช่วง {low}–{high}",
+        "Check the number; for example {example}",
+        "ตรวจตัวเลขอีกครั้ง ตัวอย่าง: {example}",
     ),
     "buddhist-era-year": Message(
-        "{value} looks like a Buddhist Era (พ.ศ.) year",
-        "ค่า {value} น่าจะเป็นปีพุทธศักราช (พ.ศ.)",
-        "Years are written CE (ค.ศ.): write {ce} (= {value} − 543). The site shows the B.E. "
-        "year beside it.",
-        "ปีในไฟล์ต้องเป็นคริสต์ศักราช (ค.ศ.): เขียน {ce} (= {value} − 543) "
-        "เว็บไซต์จะแสดงปี พ.ศ. ให้โดยอัตโนมัติ",
+        "`{value}` is a Buddhist Era (พ.ศ.) year",
+        "`{value}` เป็นปีพุทธศักราช (พ.ศ.)",
+        "Write the Common Era year (B.E. − 543): {write}. The site shows the B.E. year "
+        "beside it.",
+        "เขียนเป็นปีคริสต์ศักราช (พ.ศ. − 543): {write} เว็บไซต์จะแสดงปี พ.ศ. ให้เอง",
+    ),
+    "buddhist-era-date": Message(
+        "`{value}` has a Buddhist Era (พ.ศ.) year",
+        "`{value}` ใช้ปีพุทธศักราช (พ.ศ.)",
+        "Write the date with the Common Era year (B.E. − 543): {write}",
+        "เขียนวันที่ด้วยปีคริสต์ศักราช (พ.ศ. − 543): {write}",
+    ),
+    "date-order": Message(
+        "`{value}` is not written year-month-day{era_en}",
+        "`{value}` ไม่ได้เขียนแบบ ปี-เดือน-วัน{era_th}",
+        "Write {write} (year-month-day, CE).",
+        "เขียนเป็น {write} (ปี ค.ศ.-เดือน-วัน)",
+    ),
+    "calendar-form": Message(
+        "`{value}` is not written the way this field needs",
+        "`{value}` เขียนไม่ตรงรูปแบบของช่องนี้",
+        "Write {write}.",
+        "เขียนเป็น {write}",
     ),
     "too-short": Message(
         "is empty",
-        "ว่างเปล่า",
-        "Fill it in, or ask for help in the pull request.",
-        "กรอกข้อมูล หรือสอบถามผู้ดูแลใน pull request",
+        "ยังว่างอยู่",
+        "Write it; for example {example}",
+        "กรอกข้อมูล ตัวอย่าง: {example}",
+    ),
+    "too-few": Message(
+        "lists nothing (at least {least} needed)",
+        "ยังไม่มีรายการ (ต้องมีอย่างน้อย {least})",
+        "List at least one, e.g. {example}",
+        "ใส่อย่างน้อยหนึ่งรายการ เช่น {example}",
     ),
     "too-long": Message(
         "is too long ({length} > {limit} characters)",
@@ -174,10 +243,16 @@ CATALOGUE: dict[str, Message] = {
         "ย่อให้สั้นลง แล้วเขียนรายละเอียดในเนื้อหา",
     ),
     "duplicate-item": Message(
-        "lists the same value twice",
-        "มีค่าซ้ำกัน",
-        "Remove the repeated value.",
-        "ลบค่าที่ซ้ำออก",
+        "lists `{value}` twice",
+        "มี `{value}` ซ้ำกัน",
+        "Delete the second `{value}`.",
+        "ลบ `{value}` ที่ซ้ำออก",
+    ),
+    "untranslated": Message(
+        "the English is not written yet",
+        "ยังไม่มีคำแปลภาษาอังกฤษ",
+        "Translate it when you can (`en: \"…\"`); until then English pages show the Thai.",
+        "แปลเมื่อสะดวก (`en: \"…\"`) ระหว่างนี้หน้าภาษาอังกฤษจะแสดงภาษาไทยแทน",
     ),
     "schema": Message("{detail}", "{detail}"),
     # Cross-file rules
@@ -192,12 +267,6 @@ CATALOGUE: dict[str, Message] = {
         "`{value}` ซ้ำกับ {other}",
         "Choose another id; ids must be unique among {kind} files, including their aliases.",
         "เลือก id ใหม่ที่ไม่ซ้ำกับไฟล์ประเภทเดียวกัน (รวมถึง aliases)",
-    ),
-    "dangling-ref": Message(
-        "refers to {target_kind_en} `{value}`, which does not exist",
-        "อ้างถึง{target_kind_th} `{value}` ซึ่งไม่มีอยู่",
-        "Use an existing id, or add the missing one first.{closest_en}",
-        "ใช้ id ที่มีอยู่ หรือเพิ่มรายการนั้นก่อน{closest_th}",
     ),
     "orphan-translation": Message(
         "translation has no Thai primary file `{expected}`",
@@ -256,6 +325,11 @@ CATALOGUE: dict[str, Message] = {
         "day if the date has them), or correct `{key}`.",
         "ยกข้อความที่ระบุค่านี้จริง (วันที่: ปี พ.ศ. หรือ ค.ศ. และเดือนกับวันถ้าวันที่ระบุถึง) "
         "หรือแก้ค่า `{key}`",
+    "complete-with-unknowns": Message(
+        "says `complete`, but these facts are still unknown (null): {unknown}",
+        "ระบุว่า `complete` แต่ข้อเท็จจริงเหล่านี้ยังไม่ทราบ (null): {unknown}",
+        "Write `status: needs-research`, or fill in {unknown} from a source.",
+        "เขียน `status: needs-research` หรือเติม {unknown} จากแหล่งที่มา",
     ),
     "missing-section": Message(
         "the text has no section `## {section}`",

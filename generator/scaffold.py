@@ -20,7 +20,7 @@ from .config import SiteConfig
 from .render.reference import field_rows
 from .validate.body import LESSON_SECTIONS
 from .validate.crossref import RESERVED_PAGES
-from .validate.schema import KIND_SCHEMAS, raw_schemas
+from .validate.schema import KIND_SCHEMAS, inlined_schemas, raw_schemas
 
 KINDS = {"city": "cities", "project": "projects", "lesson": "lessons", "event": "events"}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -50,10 +50,14 @@ CASE_SECTIONS = {
     "en": ["What is known", "Not yet known"],
 }
 _HEADER = (
-    "# ไฟล์ใหม่จากคำสั่ง `new`: กรอกทุกช่องที่ว่าง (\"\") ใส่ null หรือ [] เมื่อไม่มีแหล่งที่มาระบุ\n"
-    "# แล้วตรวจด้วย `make validate` ข้อเท็จจริงทุกข้อต้องมาจากแหล่งที่มาใน content/sources.yml\n"
-    "# New file from `new`: fill every empty (\"\") field; leave null or [] where no source says.\n"
-    "# Then run `make validate`. Every fact must come from a source in content/sources.yml."
+    "# ไฟล์ใหม่: เขียนคำตอบระหว่างเครื่องหมายคำพูด \"\" ของทุกช่อง ช่องที่แหล่งที่มาไม่ได้บอก\n"
+    "# ให้คงคำว่า null (หรือ [] สำหรับรายการ) ไว้ หน้าเว็บจะแสดงว่า “ยังไม่ทราบ”\n"
+    "# ข้อเท็จจริงทุกข้อต้องมาจากเอกสารใน content/sources.yml (เพิ่มเอกสารใหม่ตามตัวอย่างใน\n"
+    "# content/sources.template.yml) ตรวจด้วย: .venv/bin/python -m generator validate --lang th\n"
+    "# A new file: write each answer between the quotes \"\". Where no source says, keep\n"
+    "# null (or [] for a list): the page shows \"not yet known\". Every fact comes from a\n"
+    "# document in content/sources.yml (add one as content/sources.template.yml shows).\n"
+    "# Check with: make validate"
 )
 
 
@@ -84,7 +88,15 @@ def _commented(schema_name: str, value_of: Callable[[str, dict[str, Any]], str])
     return lines
 
 
+def _is_label(schema_name: str, name: str) -> bool:
+    """A field written `{th: …, en: …}` (a bilingual or translatable label)."""
+    node = inlined_schemas()[schema_name]["properties"].get(name, {})
+    return set(node.get("properties", {})) >= {"th", "en"}
+
+
 def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> str:
+    schema_name = KIND_SCHEMAS[kind]
+
     def value_of(name: str, prop: dict[str, Any]) -> str:
         if name == "id":
             return id_
@@ -93,9 +105,9 @@ def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> st
         for source in (values, _DEFAULTS.get(kind, {}), _COMMON):
             if name in source:
                 return source[name]
-        return _BILINGUAL_BLANK if prop.get("$ref", "").endswith("/bilingual") else '""'
+        return _BILINGUAL_BLANK if _is_label(schema_name, name) else '""'
 
-    return "\n".join([_HEADER, *_commented(KIND_SCHEMAS[kind], value_of)])
+    return "\n".join([_HEADER, *_commented(schema_name, value_of)])
 
 
 def _body(kind: str, lang: str) -> str:

@@ -13,7 +13,8 @@ from conftest import FIXTURES, ROOT, Project
 
 from generator.config import load_config
 from generator.contrib.forms import FORMS, render_forms
-from generator.contrib.from_issue import convert, form_named, parse_answers
+from generator.contrib.sources_template import TEMPLATE_NAME, template_text
+from generator.contrib.from_issue import convert, form_named, keep_lists, parse_answers
 from generator.pipeline import check
 from generator.validate.schema import KIND_SCHEMAS, raw_schemas
 
@@ -86,6 +87,33 @@ def test_committed_issue_forms_are_up_to_date() -> None:
     for name, text in render_forms(_vocabularies()).items():
         assert (folder / name).read_text(encoding="utf-8") == text, (
             f"{name} is stale: run `python -m generator issue-forms`")
+    assert (ROOT / "content" / TEMPLATE_NAME).read_text(encoding="utf-8") == template_text(), (
+        f"content/{TEMPLATE_NAME} is stale: run `python -m generator issue-forms`")
+
+
+def test_the_sources_template_filled_in_is_a_valid_source(mini: Project) -> None:
+    """What a contributor in the web editor copies: the entry, its blanks filled."""
+    text = template_text()
+    entry = text[text.index("short-name-of-the-document:"):]
+    entry = entry.replace("short-name-of-the-document:", "yala-report:").replace(
+        'title: {th: "", en: ""}', 'title: {th: "รายงานยะลา", en: ""}')
+    registry = mini.content / "sources.yml"
+    registry.write_text(registry.read_text("utf-8") + entry, "utf-8")
+    checked = check(load_config(mini.root / "mkdocs.yml"))
+    assert not checked.problems.errors, checked.problems.errors
+    assert [p.code for p in checked.problems if p.path == "content/sources.yml"] == ["untranslated"]
+
+
+def test_new_source_adds_a_commented_entry(mini: Project) -> None:
+    result = mini.run("new", "source", "yala-report")
+    assert result.returncode == 0, result.stderr
+    text = (mini.content / "sources.yml").read_text("utf-8")
+    assert "seed-a:" in text and text.index("seed-a:") < text.index("yala-report:")
+    assert "# ผู้เผยแพร่ หรือ null ถ้าเอกสารไม่ได้ระบุ / Who published it" in text
+    unfilled = mini.run("validate", "--lang", "en", "content/sources.yml").stdout
+    assert "content/sources.yml:" in unfilled and "yala-report.title.th: is empty" in unfilled
+    again = mini.run("new", "source", "yala-report")
+    assert again.returncode == 2 and "already in content/sources.yml" in again.stderr
 
 
 def test_issue_forms_follow_githubs_schema() -> None:
@@ -157,7 +185,8 @@ def test_bad_answers_give_a_comment_naming_each_question_and_no_file(mini: Proje
     assert sorted(p.as_posix() for p in mini.content.rglob("*")) == before
     comment = comment_file.read_text(encoding="utf-8")
     for expected in ("`รหัส / Id`", "`yala-stories`", "`เมือง / City`", "pattaya",
-                     "`ปีเริ่มต้น (ค.ศ.) / First year (CE)`", "2022 (= 2565 − 543)",
+                     "`ปีเริ่มต้น (ค.ศ.) / First year (CE)`", "`2565` เป็นปีพุทธศักราช",
+                     "(พ.ศ. − 543): `2022`",
                      "`ประเด็น / Themes`", "no-such-theme", "<script>"):
         assert expected in comment, expected
     assert "Traceback" not in result.stderr
@@ -201,3 +230,139 @@ def test_ci_and_pre_commit_run_the_readme_commands() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
     assert hooks[0]["entry"] == "make validate"
     assert re.match(hooks[0]["files"], "content/cities/yala.md")
+
+
+# -- the form's promise: "leave unknown fields empty" ----------------------------------------
+
+def _issue_body(form_name: str, answers: dict[str, str]) -> str:
+    """An issue body as GitHub renders a submitted form: every question, `_No response_`
+    where nothing was typed."""
+    form = form_named(form_name)
+    return "\n\n".join(f"### {item.label}\n\n{answers.get(item.id) or '_No response_'}"
+                       for item in form.fields) + "\n"
+
+
+_REQUIRED_PROJECT = {
+    "title_th": "ยะลาสตอรี่ส์", "title_en": "Yala Stories", "city": "yala",
+    "area_th": "ย่านสายกลาง เทศบาลนครยะลา", "summary_th": "กระบวนการออกแบบพื้นที่การเรียนรู้",
+    "source_ids": "seed-a",
+}
+_REQUIRED_LESSON = {
+    "title_th": "องค์กรหลัก", "title_en": "An anchor organisation",
+    "themes": "partnerships — ภาคีเครือข่าย / Partnerships", "summary_th": "สรุป",
+    "context": "บริบท", "done": "สิ่งที่ทำ", "learned": "สิ่งที่ได้เรียนรู้", "advice": "ข้อแนะนำ",
+    "source_ids": "seed-a",
+}
+
+
+@pytest.mark.parametrize("form_name, required", [("projects", _REQUIRED_PROJECT),
+                                                  ("lessons", _REQUIRED_LESSON)])
+def test_the_form_and_the_converter_require_the_same_answers_read_from_the_schema(
+        mini: Project, form_name: str, required: dict[str, str]) -> None:
+    form = form_named(form_name)
+    rendered = yaml.safe_load(render_forms(_vocabularies())[f"{form.name}.yml"])
+    marked = {entry["id"] for entry in rendered["body"]
+              if entry.get("validations", {}).get("required")}
+    assert marked == {item.id for item in form.fields if form.requires(item)}
+    # …and that is exactly what the schema cannot do without (sources aside: an existing id
+    # *or* a new source, which the validator checks).
+    assert marked == set(required) - {"source_ids"}
+    config = load_config(mini.root / "mkdocs.yml")
+    # Only the required answers: the files are made, and they validate.
+    conversion = convert(_issue_body(form_name, required), form, config)
+    assert conversion.ok, conversion.problems
+    # Without any one of them: the comment names that question, and no file is made.
+    for field_id in marked:
+        answers = {k: v for k, v in required.items() if k != field_id}
+        missing = convert(_issue_body(form_name, answers), form, config)
+        label = next(item.label for item in form.fields if item.id == field_id)
+        assert not missing.files and f"`{label}`" in missing.problems[0], field_id
+
+
+def test_english_left_empty_stays_empty_and_waits_for_a_translation(mini: Project) -> None:
+    answers = {**_REQUIRED_PROJECT, "lead_th": "ผศ. ดร.ใจ ดี", "institution_th": "มหาวิทยาลัยราชภัฏยะลา",
+               "funder_th": "บพท.", "period_start": "2022", "period_end": "2023",
+               "source_ids": "", "source_title_th": "เอกสารยะลา", "source_date": "2024"}
+    config = load_config(mini.root / "mkdocs.yml")
+    conversion = convert(_issue_body("projects", answers), form_named("projects"), config)
+    assert conversion.ok, conversion.problems
+    front = yaml.safe_load(conversion.files["content/projects/yala-stories.md"].split("---\n")[1])
+    assert front["lead"] == {"name": {"th": "ผศ. ดร.ใจ ดี", "en": ""},
+                             "institution": {"th": "มหาวิทยาลัยราชภัฏยะลา", "en": ""}}
+    assert front["area"]["en"] == "" and front["funder"] == {"th": "บพท.", "en": ""}
+    registry = yaml.safe_load(conversion.files["content/sources.yml"])
+    assert registry["yala-stories-source"]["title"] == {"th": "เอกสารยะลา", "en": ""}
+    # No English file without an English summary: the case waits for its translation.
+    assert list(conversion.files) == ["content/projects/yala-stories.md", "content/sources.yml"]
+    notes = "\n".join(conversion.notes)
+    for question in ("หัวหน้าโครงการ (อังกฤษ) / Project lead (English)",
+                     "ผู้ให้ทุน (อังกฤษ) / Funder (English)", "สรุป (อังกฤษ) / Summary (English)",
+                     "ชื่อเอกสารแหล่งที่มาใหม่ (อังกฤษ) / New source: title (English)"):
+        assert question in notes, question
+    assert "pull request" not in "".join(conversion.problems)
+    # Round, programme and figures are unknown: the project needs research.
+    assert front["status"] == "needs-research" and front["round"] is None
+
+
+def test_a_project_with_an_unknown_fact_is_never_complete(mini: Project) -> None:
+    answers = {**_REQUIRED_PROJECT, "lead_th": "ก", "lead_en": "K", "period_start": "2022",
+               "period_end": "2023", "funder_th": "บพท.", "funder_en": "PMU A",
+               "round": "๒๐๒๐-๒๐๒๑"}  # Thai digits are read as the digits they are
+    config = load_config(mini.root / "mkdocs.yml")
+    conversion = convert(_issue_body("projects", answers), form_named("projects"), config)
+    assert conversion.ok, conversion.problems
+    text = conversion.files["content/projects/yala-stories.md"]
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["round"] == "2020-2021"
+    assert front["programme"] is None and front["status"] == "needs-research"
+    assert "# ยังต้องค้นคว้า: แผนงาน, ตัวเลขผลลัพธ์ / Needs research: Programme, Figures" in text
+
+
+def test_generated_files_say_each_line_in_the_forms_words(mini: Project) -> None:
+    config = load_config(mini.root / "mkdocs.yml")
+    conversion = convert(_issue_body("projects", _REQUIRED_PROJECT), form_named("projects"),
+                         config, issue=12)
+    text = conversion.files["content/projects/yala-stories.md"]
+    front_matter = text.split("---\n")[1]
+    comments = [line for line in front_matter.splitlines() if line.startswith("#")]
+    assert comments[0] == "# สร้างจาก issue #12 แบบฟอร์ม “เสนอโครงการวิจัยใหม่ / Propose a new research project”"
+    assert ("# หัวหน้าโครงการ, หน่วยงาน / Project lead, Institution — ยังไม่ทราบ เติมเมื่อมี"
+            "แหล่งที่มาระบุ / not yet known: fill in when a source says") in comments
+    assert "# ปีเริ่มต้น (ค.ศ.), ปีสิ้นสุด (ค.ศ.) / First year (CE), Last year (CE) — ยังไม่ทราบ " \
+           "เติมเมื่อมีแหล่งที่มาระบุ / not yet known: fill in when a source says" in comments
+    for line in comments:  # the form's words, not YAML's
+        assert not re.search(r"\bnull\b|\[\]|\"\"|\bkey\b|\bvalue\b", line), line
+    keys = [line.split(":")[0] for line in front_matter.splitlines() if line[:1].isalpha()]
+    # every field under a comment
+    assert len(comments) == len(keys) + 1
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("มีสามขั้นตอน:\n- สำรวจ\n- ออกแบบ\n- ทดลอง", "มีสามขั้นตอน:\n\n- สำรวจ\n- ออกแบบ\n- ทดลอง"),
+    ("ลำดับ:\n1. หนึ่ง\n2. สอง", "ลำดับ:\n\n1. หนึ่ง\n2. สอง"),
+    ("ย่อหน้า\n\n- มีบรรทัดว่างแล้ว", "ย่อหน้า\n\n- มีบรรทัดว่างแล้ว"),
+    ("```\nโค้ด:\n- ไม่ใช่รายการ\n```", "```\nโค้ด:\n- ไม่ใช่รายการ\n```"),
+    ("- a\n- b\n  - c", "- a\n- b\n  - c"),
+])
+def test_a_list_typed_right_after_a_sentence_stays_a_list(typed: str, kept: str) -> None:
+    assert keep_lists(typed) == kept
+
+
+def test_a_converted_list_is_built_as_a_list(mini: Project) -> None:
+    answers = {**_REQUIRED_PROJECT,
+               "body_th": "ผลที่ได้มีดังนี้:\n- ห้องเรียนเมือง\n- แผนที่การเรียนรู้"}
+    result = mini.run("from-issue", "--form", "project", "--body",
+                      str(_write(mini.root / "issue.md", _issue_body("projects", answers))))
+    assert result.returncode == 0, result.stderr
+    build = mini.build()
+    assert build.returncode == 0, build.stderr[-3000:]
+    html = (mini.site / "projects" / "yala-stories.html").read_text("utf-8")
+    assert re.search(r"<li>ห้องเรียนเมือง</li>\s*<li>แผนที่การเรียนรู้</li>", html)
+    english = (mini.site / "en" / "projects" / "yala-stories.html").read_text("utf-8")
+    # area.en was left empty: the English page shows the Thai, marked as Thai
+    assert '<span lang="th">ย่านสายกลาง เทศบาลนครยะลา</span>' in english
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -2,9 +2,11 @@
 
 Each form field names where its answer goes in a case file (`title.th`, `period.start`, …);
 the same list turns a filled issue back into a case file (`from_issue.py`), so the form and
-the conversion cannot disagree. Field help comes from the schemas and dropdown options from
-the vocabularies, so `python -m generator issue-forms` rewrites the forms after either changes
-(a test fails while the committed forms are stale).
+the conversion cannot disagree. Whether an answer is required is read from the schemas
+(`Form.requires`), for the form's "required" mark and the converter's check alike; field help
+comes from the schemas and dropdown options from the vocabularies, so `python -m generator
+issue-forms` rewrites the forms after any of them changes (a test fails while the committed
+forms are stale).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 import yaml
 
 from ..scaffold import field_help
+from ..validate.schema import KIND_SCHEMAS, inlined_schemas
+from ..validate.schema_paths import empty_value, subschema
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 
@@ -26,7 +30,7 @@ class Field:
     label: str
     widget: str = "input"          # input, textarea, dropdown
     target: str = ""               # where the answer goes: "title.th", "body.th", "source.url" …
-    required: bool = False
+    required: bool = False         # only for forms without a schema (a report)
     schema: str = ""               # "<schema>:<property>" whose description is the help text
     vocabulary: str = ""           # dropdown options from content/vocabularies/<name>.yml
     multiple: bool = False
@@ -46,6 +50,41 @@ class Form:
 
     def by_label(self) -> dict[str, Field]:
         return {f.label: f for f in self.fields}
+
+    def requires(self, item: Field) -> bool:
+        """Whether no case file can be written without this answer."""
+        if not self.kind:
+            return item.required
+        return answer_required(self.kind, item.target)
+
+
+# Answers the converter can do without although the schema wants the field: the id is made
+# from the English title; sources are cited by id *or* given as a new one (the validator
+# then says which is missing); the text and the English summary can follow later.
+_OPTIONAL_TARGETS = ("id", "sources", "source", "body")
+
+
+def answer_required(kind: str, target: str) -> bool:
+    """Read from the schema of `kind`: an answer is required when the field it fills is
+    required and cannot be left unknown (`null`, `""` for a translation to come, `[]`)."""
+    head, _, rest = target.partition(".")
+    if head == "section":  # a lesson is its four sections (validate/body.py)
+        return True
+    if head in _OPTIONAL_TARGETS:
+        return False
+    schema = inlined_schemas()[KIND_SCHEMAS[kind]]
+    # `summary.th` is the Thai file's summary; `summary.en` goes to the optional translation.
+    parts = [head] if head == "summary" and rest == "th" else target.split(".")
+    if head == "summary" and rest != "th":
+        return False
+    node = schema
+    for part in parts:
+        if part not in node.get("required", []):
+            return False
+        node = subschema(node, (part,))
+        if node is None or empty_value(node) is not None:
+            return False
+    return True
 
 
 _SOURCE_HELP = ("ทุกข้อเท็จจริงต้องมาจากเอกสารที่เผยแพร่แล้ว / Every fact must come from a "
@@ -86,15 +125,14 @@ PROJECT = Form(
         Field("id", "รหัส / Id", target="id",
               help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; "
                    "may be left empty", placeholder="khon-kaen-2024"),
-        Field("title_th", "ชื่อโครงการ (ไทย) / Title (Thai)", target="title.th", required=True),
-        Field("title_en", "ชื่อโครงการ (อังกฤษ) / Title (English)", target="title.en",
-              required=True),
-        Field("city", "เมือง / City", target="city", required=True, schema="project:city",
+        Field("title_th", "ชื่อโครงการ (ไทย) / Title (Thai)", target="title.th"),
+        Field("title_en", "ชื่อโครงการ (อังกฤษ) / Title (English)", target="title.en"),
+        Field("city", "เมือง / City", target="city", schema="project:city",
               help="รหัสเมืองตามที่อยู่หน้าเมือง เช่น khon-kaen / The city's id, as in its "
                    "page address, e.g. khon-kaen", placeholder="khon-kaen"),
-        Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th", required=True,
+        Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th",
               schema="project:area"),
-        Field("area_en", "พื้นที่ (อังกฤษ) / Area (English)", target="area.en", required=True),
+        Field("area_en", "พื้นที่ (อังกฤษ) / Area (English)", target="area.en"),
         Field("round", "รอบทุน / Programme round", target="round", schema="project:round",
               placeholder="2020-2021"),
         Field("period_start", "ปีเริ่มต้น (ค.ศ.) / First year (CE)", target="period.start",
@@ -120,7 +158,7 @@ PROJECT = Form(
         Field("sdgs", "เป้าหมายการพัฒนาที่ยั่งยืน / SDGs", "dropdown", "sdgs",
               schema="project:sdgs", vocabulary="sdgs", multiple=True),
         Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
-              required=True, schema="project:summary"),
+              schema="project:summary"),
         Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
         Field("body_th", "สิ่งที่ทราบ (ไทย) / What is known (Thai)", "textarea", "body.th",
               help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine"),
@@ -142,9 +180,8 @@ LESSON = Form(
     [
         Field("id", "รหัส / Id", target="id",
               placeholder="anchor-organisation-as-driver"),
-        Field("title_th", "ชื่อบทเรียน (ไทย) / Title (Thai)", target="title.th", required=True),
-        Field("title_en", "ชื่อบทเรียน (อังกฤษ) / Title (English)", target="title.en",
-              required=True),
+        Field("title_th", "ชื่อบทเรียน (ไทย) / Title (Thai)", target="title.th"),
+        Field("title_en", "ชื่อบทเรียน (อังกฤษ) / Title (English)", target="title.en"),
         Field("cities", "เมือง / Cities", target="cities", schema="lesson:cities",
               help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
               placeholder="khon-kaen, yala"),
@@ -153,14 +190,13 @@ LESSON = Form(
         Field("themes", "ประเด็น / Themes", "dropdown", "themes", schema="lesson:themes",
               vocabulary="themes", multiple=True),
         Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
-              required=True, schema="lesson:summary"),
+              schema="lesson:summary"),
         Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
-        Field("context", "บริบท / Context", "textarea", "section.0", required=True),
-        Field("done", "สิ่งที่ทำ / What was done", "textarea", "section.1", required=True),
-        Field("learned", "สิ่งที่ได้เรียนรู้ / What was learned", "textarea", "section.2",
-              required=True),
+        Field("context", "บริบท / Context", "textarea", "section.0"),
+        Field("done", "สิ่งที่ทำ / What was done", "textarea", "section.1"),
+        Field("learned", "สิ่งที่ได้เรียนรู้ / What was learned", "textarea", "section.2"),
         Field("advice", "ข้อแนะนำสำหรับเมืองอื่น / Advice for other cities", "textarea",
-              "section.3", required=True),
+              "section.3"),
         Field("body_en", "ฉบับภาษาอังกฤษ (ถ้ามี) / English text (optional)", "textarea",
               "body.en", help="ทั้งสี่หัวข้อเป็นภาษาอังกฤษ / The four sections in English"),
         *SOURCE_FIELDS,
@@ -186,6 +222,10 @@ CORRECTION = Form(
 FORMS = [PROJECT, LESSON, CORRECTION]
 
 
+_MAY_WAIT = ("ถ้ายังไม่มีคำแปล เว้นว่างไว้ได้ จะแสดงว่ารอคำแปล / Leave empty if there is no "
+             "translation yet: it is marked as waiting for one.")
+
+
 def _schema_help(ref: str) -> str:
     if not ref:
         return ""
@@ -206,7 +246,9 @@ def option_id(option: str) -> str:
 def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": form.intro}}]
     for item in form.fields:
-        description = " ".join(p for p in (_schema_help(item.schema), item.help) if p)
+        untranslated = item.target.endswith(".en") and not form.requires(item)
+        description = " ".join(p for p in (_schema_help(item.schema), item.help,
+                                           _MAY_WAIT if untranslated else "") if p)
         attributes: dict[str, Any] = {"label": item.label}
         if description:
             attributes["description"] = description
@@ -216,7 +258,7 @@ def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
             attributes["multiple"] = item.multiple
             attributes["options"] = _options(vocabularies.get(item.vocabulary, {})) or ["—"]
         entry: dict[str, Any] = {"type": item.widget, "id": item.id, "attributes": attributes}
-        if item.required:
+        if form.requires(item):
             entry["validations"] = {"required": True}
         body.append(entry)
     body.append({"type": "checkboxes", "id": "confirm", "attributes": {

@@ -5,6 +5,16 @@ GitHub renders a submitted issue form as Markdown: `### <label>` then the answer
 validated together with a copy of the whole content tree — the very checks a pull request
 gets — and only written into the repository when nothing is wrong; otherwise the result is a
 comment for the issue that lists every problem in Thai and English.
+
+What the converter writes follows the form's promise, "leave unknown fields empty":
+- an unknown fact is `null` (or `[]`), and a project with one is `status: needs-research`
+  (`crossref.KEY_FACTS`, the list the validator's needs-research rule uses);
+- an English answer left empty stays empty (`en: ""`, or no English file at all): never the
+  Thai copied under `en:`. The validator lists such labels as waiting for a translation;
+- years and dates are read by `generator.dates`, as the validator reads them: Thai digits
+  are written as the digits they are, a B.E. year is written as typed so that the comment
+  can quote it with the CE year to use instead;
+- every line of front matter sits under a comment naming the question it answers.
 """
 
 from __future__ import annotations
@@ -18,23 +28,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import dates
 from ..config import SiteConfig
 from ..pipeline import check
 from ..problems import Problem
-from ..render.reference import flow_yaml
 from ..scaffold import CASE_SECTIONS
 from ..slugs import slugify
-from ..validate.body import LESSON_SECTIONS
+from ..validate.body import LESSON_SECTIONS, prose_lines
+from ..validate.crossref import unknown_facts
+from ..yaml_flow import flow_yaml
 from .forms import FORMS, Form, option_id
 
 NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|[0-9]+[.)])\s")
+_LANGUAGE_MARK = re.compile(r"\s*\((?:ไทย|อังกฤษ|Thai|English)\)")
 
 
 @dataclass
 class Conversion:
     files: dict[str, str] = field(default_factory=dict)   # path under the repository → text
     problems: list[str] = field(default_factory=list)      # bilingual lines for the comment
+    notes: list[str] = field(default_factory=list)         # what a reviewer should know
 
     @property
     def ok(self) -> bool:
@@ -63,6 +78,23 @@ def parse_answers(body: str, form: Form) -> dict[str, str]:
     return answers
 
 
+def keep_lists(text: str) -> str:
+    """Markdown as the contributor meant it: a list typed on the line right after a sentence
+    is a list (GitHub shows it as one), but Python-Markdown needs a blank line before it or
+    the items become one paragraph with "- " in it."""
+    lines = text.split("\n")
+    prose = dict(prose_lines(text))  # outside code blocks
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else ""
+        if (index in prose and _LIST_ITEM.match(line) and previous.strip()
+                and not _LIST_ITEM.match(previous) and not previous.startswith(("#", " ", "\t"))
+                and index - 1 in prose):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def _set(data: dict[str, Any], path: str, value: Any) -> None:
     *parents, last = path.split(".")
     for key in parents:
@@ -74,21 +106,27 @@ def _list(answer: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,\n]", answer) if part.strip()]
 
 
-def _year(answer: str) -> int | str | None:
+def _read(kind: dates.Kind, answer: str) -> Any:
+    """An answer to a year or date question as the file should hold it: what the validator
+    accepts (Thai digits read), or, when refused, the answer as typed, for the validator to
+    quote beside the value to write."""
     if not answer:
         return None
-    return int(answer) if answer.isdigit() else answer  # text stays text: the schema says why
+    reading = dates.read(kind, answer)
+    return answer if reading.refused else reading.value
 
 
 def _pair(placed: dict[str, Any], key: str) -> dict[str, str]:
+    """A label in both languages; an English answer left empty stays empty."""
     answer = placed.get(key) or {}
     return {"th": answer.get("th", ""), "en": answer.get("en", "")}
 
 
-def _bilingual_or_null(pair: dict[str, str] | None) -> dict[str, str] | None:
-    if not pair or not any(pair.values()):
+def _pair_or_null(answer: dict[str, str] | None) -> dict[str, str] | None:
+    """Null (not known) when neither language was answered."""
+    if not answer or not any(answer.values()):
         return None
-    return {"th": pair.get("th", ""), "en": pair.get("en", "")}
+    return {"th": answer.get("th", ""), "en": answer.get("en", "")}
 
 
 def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
@@ -120,46 +158,104 @@ def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | 
                 **common}
     lead = placed.get("lead") or {}
     lead_value = None
-    if any(_bilingual_or_null(lead.get(k)) for k in ("name", "institution")):
-        lead_value = {"name": _bilingual_or_null(lead.get("name")),
-                      "institution": _bilingual_or_null(lead.get("institution"))}
+    if any(_pair_or_null(lead.get(k)) for k in ("name", "institution")):
+        lead_value = {"name": _pair_or_null(lead.get("name")),
+                      "institution": _pair_or_null(lead.get("institution"))}
     period = placed.get("period", {})
     sdgs = [int(s) if s.isdigit() else s for s in placed.get("sdgs", [])]
-    known = lead_value is not None and period.get("start") and period.get("end")
-    return {
+    front: dict[str, Any] = {
         "id": id_, "title": title, "city": placed.get("city", ""),
         "area": _pair(placed, "area"),
-        "round": placed.get("round") or None,
-        "period": {"start": _year(period.get("start", "")), "end": _year(period.get("end", ""))},
-        "funder": _bilingual_or_null(placed.get("funder")),
-        "programme": _bilingual_or_null(placed.get("programme")),
+        "round": _read("year-range", placed.get("round", "")),
+        "period": {"start": _read("year", period.get("start", "")),
+                   "end": _read("year", period.get("end", ""))},
+        "funder": _pair_or_null(placed.get("funder")),
+        "programme": _pair_or_null(placed.get("programme")),
         "lead": lead_value, "themes": placed.get("themes", []), "sdgs": sdgs, "outcomes": [],
-        "status": "complete" if known else "needs-research",
+        "status": "complete",
         **common,
     }
+    front["status"] = "needs-research" if unknown_facts(front) else "complete"
+    return front
 
 
 def _body(kind: str, placed: dict[str, Any], lang: str) -> str:
     if kind == "lessons" and lang == "th":
         sections = placed.get("section", {})
-        return "\n\n".join(f"## {heading}\n\n{sections.get(str(n), '').strip()}"
+        return "\n\n".join(f"## {heading}\n\n{keep_lists(sections.get(str(n), '').strip())}"
                            for n, heading in enumerate(LESSON_SECTIONS["th"])) + "\n"
-    text = placed.get("body", {}).get(lang, "").strip()
+    text = keep_lists(placed.get("body", {}).get(lang, "").strip())
     if kind == "projects" and text and not text.startswith("#"):
         heading = (CASE_SECTIONS.get(lang) or CASE_SECTIONS["en"])[0]
         text = f"## {heading}\n\n{text}"
     return text + "\n" if text else ""
 
 
-def _dump(data: dict[str, Any], indent: str = "") -> str:
-    """One field per line, nested values in flow style: like the hand-written case files."""
+def _dump(data: dict[str, Any], comments: dict[str, str] | None = None, indent: str = "") -> str:
+    """One field per line, nested values in flow style: like the hand-written case files,
+    each under its comment."""
     lines = []
     for key, value in data.items():
+        if comments and comments.get(key):
+            lines.append(f"{indent}# {comments[key]}")
         if isinstance(value, dict) and any(isinstance(v, dict) for v in value.values()):
-            lines.append(f"{indent}{key}:\n{_dump(value, indent + '  ')}".rstrip("\n"))
+            lines.append(f"{indent}{key}:\n{_dump(value, None, indent + '  ')}".rstrip("\n"))
         else:
             lines.append(f"{indent}{key}: {flow_yaml(value)}")
     return "\n".join(lines) + "\n"
+
+
+# What the converter fills in itself, said as the form would say it.
+_OWN_COMMENTS = {
+    "completeness": "ความสมบูรณ์: stub คือข้อมูลเบื้องต้น / Completeness: stub, a first draft",
+    "updated": "วันที่สร้างไฟล์นี้ / The date this file was made",
+    "aliases": "รหัสเดิมของหน้านี้ (ยังไม่มี) / Old ids of this page (none yet)",
+    "outcomes": "ตัวเลขผลลัพธ์ที่แหล่งที่มารายงาน (ยังไม่มี) / Figures a source reports (none yet)",
+}
+_UNKNOWN = "ยังไม่ทราบ เติมเมื่อมีแหล่งที่มาระบุ / not yet known: fill in when a source says"
+
+
+# Fields no single question fills, named as the form would name them.
+_NAMES = {
+    "sources": "แหล่งที่มา (รหัสใน content/sources.yml) / Sources (ids in content/sources.yml)",
+    "outcomes": "ตัวเลขผลลัพธ์ / Figures",
+}
+
+
+def _question(form: Form, key: str) -> str:
+    """The form's questions for a field, each language in one: "ผู้ให้ทุน / Funder",
+    "ปีเริ่มต้น (ค.ศ.), ปีสิ้นสุด (ค.ศ.) / First year (CE), Last year (CE)"."""
+    if key in _NAMES:
+        return _NAMES[key]
+    labels = [_LANGUAGE_MARK.sub("", item.label) for item in form.fields
+              if item.target.split(".")[0] == key]
+    labels = list(dict.fromkeys(labels))
+    thai = ", ".join(label.split(" / ")[0] for label in labels)
+    english = ", ".join(label.split(" / ")[-1] for label in labels)
+    return f"{thai} / {english}" if labels else ""
+
+
+def _comments(form: Form, front: dict[str, Any]) -> dict[str, str]:
+    comments = {}
+    for key, value in front.items():
+        text = _OWN_COMMENTS.get(key) or _question(form, key)
+        if key == "status":
+            unknown = [_question(form, fact) or fact for fact in unknown_facts(front)]
+            thai = ", ".join(name.split(" / ")[0] for name in unknown)
+            english = ", ".join(name.split(" / ")[-1] for name in unknown)
+            text = (f"ยังต้องค้นคว้า: {thai} / Needs research: {english}"
+                    if unknown else "ข้อเท็จจริงสำคัญครบแล้ว / The key facts are known")
+        elif key not in _OWN_COMMENTS and _unknown(value):
+            text = f"{text} — {_UNKNOWN}" if text else _UNKNOWN
+        if text:
+            comments[key] = text
+    return comments
+
+
+def _unknown(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_unknown(v) for v in value.values())
+    return value is None or value == []
 
 
 def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
@@ -167,9 +263,10 @@ def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
     title = source.get("title") or {}
     if not any(title.values()) and not source.get("url"):
         return None
-    return {"title": {"th": title.get("th", ""), "en": title.get("en", "") or title.get("th", "")},
-            "publisher": _bilingual_or_null(source.get("publisher")),
-            "date": source.get("date") or None, "url": source.get("url") or None, "note": None}
+    return {"title": {"th": title.get("th", ""), "en": title.get("en", "")},
+            "publisher": _pair_or_null(source.get("publisher")),
+            "date": _read("partial-date", source.get("date", "")),
+            "url": source.get("url") or None, "note": None}
 
 
 def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = None,
@@ -179,7 +276,7 @@ def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = No
         return Conversion(problems=[("This form is a report for a maintainer, not a case file / "
                                      "แบบฟอร์มนี้เป็นการแจ้งผู้ดูแล ไม่ได้สร้างไฟล์")])
     answers = parse_answers(body, form)
-    missing = [f.label for f in form.fields if f.required and not answers.get(f.id)]
+    missing = [f.label for f in form.fields if form.requires(f) and not answers.get(f.id)]
     if missing:
         return Conversion(problems=[f"`{label}`: required, but empty / ต้องกรอก แต่ว่างอยู่"
                                     for label in missing])
@@ -197,11 +294,18 @@ def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = No
     source_id = f"{id_}-source" if source else None
     front = _front_matter(kind, id_, placed, source_id, date)
     folder = f"{config.content_dir.relative_to(config.root).as_posix()}/{kind}"
-    files = {f"{folder}/{id_}.md": f"---\n{_dump(front)}---\n{_body(kind, placed, 'th')}"}
+    made_from = (f"# สร้างจาก issue #{issue} แบบฟอร์ม “{form.description}”\n" if issue else
+                 f"# สร้างจากแบบฟอร์ม “{form.description}”\n")
+    files = {f"{folder}/{id_}.md":
+             f"---\n{made_from}{_dump(front, _comments(form, front))}---\n"
+             f"{_body(kind, placed, 'th')}"}
     summary_en = placed.get("summary", {}).get("en", "")
+    notes: list[str] = []
     if summary_en:
         translation = {"primary_updated": date, "summary": summary_en}
         files[f"{folder}/{id_}.en.md"] = f"---\n{_dump(translation)}---\n{_body(kind, placed, 'en')}"
+    else:
+        notes.append(_note_untranslated(form, placed))
     if source and source_id:
         sources_path = config.content_dir / "sources.yml"
         existing = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
@@ -210,9 +314,24 @@ def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = No
         note = f"# From issue #{issue}\n" if issue else ""
         files[f"{folder.rsplit('/', 1)[0]}/sources.yml"] = (
             existing.rstrip("\n") + "\n" + note + _dump({source_id: source}))
-    problems = _validate_in_copy(config, files, set(files))
+    problems, warnings = _validate_in_copy(config, files, set(files))
     explained = early + [_explain(p, form) for p in problems]
-    return Conversion(files=files, problems=list(dict.fromkeys(explained)))
+    notes += [_explain(p, form) for p in warnings if p.code == "untranslated"]
+    return Conversion(files=files, problems=list(dict.fromkeys(explained)),
+                      notes=list(dict.fromkeys(n for n in notes if n)))
+
+
+def _note_untranslated(form: Form, placed: dict[str, Any]) -> str:
+    summary = next((f.label for f in form.fields if f.target == "summary.en"), "")
+    lost = bool(placed.get("body", {}).get("en"))
+    note = (f"`{summary}`: ยังไม่มีคำแปล หน้าภาษาอังกฤษจะแสดงข้อความภาษาไทยพร้อมคำแจ้ง "
+            "และหน้า “สถานะการแปล” จะแสดงว่ารอคำแปล / not translated yet: the English page "
+            "shows the Thai text under a notice, and the translation-status page lists it")
+    if lost:
+        note += (" — ข้อความภาษาอังกฤษที่ให้มาจะใช้ได้เมื่อมีสรุปภาษาอังกฤษ โปรดเพิ่มใน pull request "
+                 "/ the English text given needs an English summary to go with it: add one in "
+                 "the pull request")
+    return note
 
 
 def _explain(problem: Problem, form: Form) -> str:
@@ -231,11 +350,16 @@ def _explain(problem: Problem, form: Form) -> str:
         question = next((f.label for f in form.fields if f.target.startswith(("body", "section"))), "")
     where = f"`{question}`: " if question else ""
     hint = f" — {problem.hint_th} / {problem.hint_en}" if problem.hint_en else ""
+    if question and problem.field:
+        # The form's answer is the value alone: "write `2022`", not "`start: 2022`".
+        key = re.escape(problem.field.split(".")[-1].split("[")[0])
+        hint = re.sub(rf"`{key}: ([^`]*)`", r"`\1`", hint)
     return f"{where}{problem.message_th} / {problem.message_en}{hint}"
 
 
-def _validate_in_copy(config: SiteConfig, files: dict[str, str], new: set[str]) -> list[Problem]:
-    """Every problem the new files would have in a pull request, checked on a copy."""
+def _validate_in_copy(config: SiteConfig, files: dict[str, str],
+                      new: set[str]) -> tuple[list[Problem], list[Problem]]:
+    """The errors and warnings the new files would have in a pull request, checked on a copy."""
     with tempfile.TemporaryDirectory(prefix="lc-issue-") as tmp:
         root = Path(tmp)
         content_rel = config.content_dir.relative_to(config.root)
@@ -244,21 +368,25 @@ def _validate_in_copy(config: SiteConfig, files: dict[str, str], new: set[str]) 
             target = root / rel
             if target.exists() and rel.endswith(".md"):
                 return [Problem(rel, 0, 0, "id", "exists", f"{rel} already exists: choose another id",
-                                f"มีไฟล์ {rel} อยู่แล้ว เลือกรหัสอื่น")]
+                                f"มีไฟล์ {rel} อยู่แล้ว เลือกรหัสอื่น")], []
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         copy = dataclasses.replace(config, root=root, content_dir=root / content_rel,
                                    build_dir=root / ".cache" / "docs")
-        problems = check(copy).problems.sorted()
-        return [p for p in problems if p.is_error and p.path in new]
+        problems = [p for p in check(copy).problems.sorted() if p.path in new]
+        return [p for p in problems if p.is_error], [p for p in problems if not p.is_error]
 
 
 def comment(conversion: Conversion) -> str:
     """The issue comment: what was made, or what to fix."""
     if conversion.ok:
         listed = "\n".join(f"- `{path}`" for path in conversion.files)
-        return ("สร้างไฟล์จากคำขอนี้แล้ว และเปิด pull request ให้ผู้ดูแลตรวจ / The case files "
+        text = ("สร้างไฟล์จากคำขอนี้แล้ว และเปิด pull request ให้ผู้ดูแลตรวจ / The case files "
                 f"were made from this issue and a pull request opened for review:\n\n{listed}\n")
+        if conversion.notes:
+            notes = "\n".join(f"- {line}" for line in conversion.notes)
+            text += f"\nรอคำแปลภาษาอังกฤษ / Waiting for an English translation:\n\n{notes}\n"
+        return text
     listed = "\n".join(f"- {line}" for line in conversion.problems)
     return ("ยังสร้างไฟล์จากคำขอนี้ไม่ได้ กรุณาแก้ไขคำขอ (Edit) ตามรายการด้านล่าง แล้วผู้ดูแลจะลองอีกครั้ง\n"
             "This issue could not be turned into a case file yet. Please edit the issue as "

@@ -9,7 +9,7 @@ from typing import Any
 from ..config import SiteConfig
 from ..messages import problem
 from ..problems import Problem
-from .document import Document, read_document
+from .document import Document, read_document, yaml_problem
 from .files import KINDS, MAX_BYTES, FoundFile, discover
 from .yaml_positions import Located, YamlError, load_located
 
@@ -98,7 +98,7 @@ def _load_data_file(path: Path, root: Path) -> tuple[DataFile | None, list[Probl
     try:
         located = load_located(text.replace("\r\n", "\n"), max_nodes=200_000)
     except YamlError as exc:
-        return None, [problem(exc.code, rel, exc.line, exc.column, exc.field, detail=exc.detail)]
+        return None, [yaml_problem(exc, rel, exc.line)]
     if located.data is not None and not isinstance(located.data, dict):
         return None, [problem("front-matter-not-mapping", rel, 1, 1)]
     return DataFile(rel, located), []

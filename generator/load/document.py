@@ -10,11 +10,22 @@ from typing import Any
 from ..messages import problem
 from ..problems import Problem
 from .files import FoundFile, check_filename, read_text
+from .yaml_explain import explain_yaml
 from .yaml_positions import Located, YamlError, load_located
+
+
+def yaml_problem(exc: YamlError, rel: str, line: int) -> Problem:
+    """A YAML error at `line` of the file, explained (see yaml_explain.py)."""
+    explained = explain_yaml(exc.detail)
+    return problem(exc.code, rel, line=line, column=exc.column, field=exc.field,
+                   detail=exc.detail, detail_en=explained.detail_en,
+                   detail_th=f": {explained.detail_th}" if explained.detail_th else "",
+                   fix_en=explained.fix_en, fix_th=explained.fix_th)
 
 # python-frontmatter's own boundary rule (a line of three or more dashes), applied line by
 # line so that we know where the front matter ends and can say so when it never does.
 _BOUNDARY = re.compile(r"^-{3,}\s*$")
+_SINGULAR = {"cities": "city", "projects": "project", "lessons": "lesson", "pages": "page"}
 
 
 @dataclass
@@ -54,7 +65,8 @@ def read_document(found: FoundFile, root: Path) -> tuple[Document | None, list[P
     if text is None:
         return None, problems
     if not text.strip():
-        return None, problems + [problem("empty-file", found.rel, kind=found.kind.rstrip("s"))]
+        return None, problems + [problem("empty-file", found.rel, kind=_SINGULAR[found.kind],
+                                         id=found.id)]
     if not _BOUNDARY.match(text.split("\n", 1)[0]):
         return None, problems + [problem("no-front-matter", found.rel, line=1, column=1)]
     parts = split_front_matter(text)
@@ -66,10 +78,7 @@ def read_document(found: FoundFile, root: Path) -> tuple[Document | None, list[P
         document.located = load_located(yaml_text)
     except YamlError as exc:
         line = exc.line + document.yaml_line - 1
-        return None, problems + [
-            problem(exc.code, found.rel, line=line, column=exc.column, field=exc.field,
-                    detail=exc.detail)
-        ]
+        return None, problems + [yaml_problem(exc, found.rel, line)]
     if not isinstance(document.located.data, dict):
         return None, problems + [
             problem("front-matter-not-mapping", found.rel, line=document.yaml_line, column=1)

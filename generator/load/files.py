@@ -74,11 +74,15 @@ def read_text(found: FoundFile, root: Path) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+def slug_suggestion(text: str) -> str:
+    """An id close to `text`: `Khon_Kaen` → `khon-kaen`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "new-case"
+
+
 def check_filename(found: FoundFile) -> list[Problem]:
     if ID_RE.match(found.id):
         return []
-    suggestion = re.sub(r"[^a-z0-9]+", "-", found.id.lower()).strip("-") or "new-case"
-    return [problem("bad-filename", found.rel, name=found.id, suggestion=suggestion)]
+    return [problem("bad-filename", found.rel, name=found.id, suggestion=slug_suggestion(found.id))]
 
 
 def _is_within(path: Path, root: Path) -> bool:

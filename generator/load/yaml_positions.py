@@ -7,8 +7,8 @@ ourselves so that every problem can point at a line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -100,7 +100,8 @@ def _refuse_aliases(text: str) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            raise YamlError("yaml-alias", mark.line + 1, mark.column + 1)
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise YamlError("yaml-alias", line, column)
 
 
 def _unclosed_bracket(text: str) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import yaml
 
 from ..dates import DateSpan, Eras, PartialDate, format_day, format_span, format_years
@@ -59,6 +60,15 @@ class PageContext:
 
     def t(self, value: dict[str, str] | None) -> str:
         return pick(value, self.lang, self.primary)
+
+    def t_marked(self, value: dict[str, str] | None) -> str:
+        """`t()` for HTML: a label whose translation is still to come (`en: ""`) shows the
+        primary language's text, marked as being in that language for screen readers and
+        search engines."""
+        text = self.t(value)
+        if text and value and not value.get(self.lang):
+            return markupsafe.Markup('<span lang="{}">{}</span>').format(self.primary, text)
+        return text
 
     def terms(self, terms: list[Any]) -> str:
         """Labels of vocabulary terms, comma-separated in this language."""

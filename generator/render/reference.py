@@ -3,13 +3,13 @@ that it can never disagree with what the validator checks."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from ..messages import CATALOGUE
-from ..validate.schema import raw_schemas
+from ..messages import CATALOGUE, Message
+from ..validate.schema import inlined_schemas, raw_schemas
+from ..yaml_flow import flow_yaml
 
 KINDS = [("city", "content/cities/<id>.md"), ("project", "content/projects/<id>.md"),
          ("lesson", "content/lessons/<id>.md"), ("event", "content/events/<id>.md"),
@@ -36,63 +36,66 @@ def _resolve(node: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
     if ref.startswith("urn:lckb:schema:common#/$defs/"):
         target = common.get(ref.rsplit("/", 1)[1], {})
         return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    if ref.startswith("#/$defs/"):
-        return node  # local definitions are described by their users
     return node
 
 
-def _type(node: dict[str, Any], common: dict[str, Any], local: dict[str, Any]) -> tuple[str, str]:
-    ref = node.get("$ref", "")
-    if ref.endswith("/bilingual") or ref.endswith("/bilingual_or_null"):
-        en, th = "text in Thai and English `{th: …, en: …}`", "ข้อความไทยและอังกฤษ `{th: …, en: …}`"
-        if ref.endswith("_or_null"):
-            return f"{en}, or null", f"{th} หรือ null"
-        return en, th
-    if ref.startswith("#/$defs/"):
-        return _type(local.get(ref.rsplit("/", 1)[1], {}), common, local)
-    node = _resolve(node, common)
+def _label_type(node: dict[str, Any]) -> tuple[str, str] | None:
+    """`{th: …, en: …}` labels, said once; whether the English may wait is in the schema."""
+    properties = node.get("properties", {})
+    if node.get("type") != "object" or set(properties) != {"th", "en"}:
+        return None
+    if properties["en"].get("minLength"):
+        return "text in Thai and English `{th: …, en: …}`", "ข้อความไทยและอังกฤษ `{th: …, en: …}`"
+    return ('text in Thai and English `{th: …, en: …}` (the English may wait: `en: ""`)',
+            'ข้อความไทยและอังกฤษ `{th: …, en: …}` (ภาษาอังกฤษเว้นว่าง `en: ""` ได้ถ้ายังไม่มีคำแปล)')
+
+
+def _type(node: dict[str, Any]) -> tuple[str, str]:
+    """What a value of this (inlined) schema is, in English and Thai."""
+    label = _label_type(node)
+    if label:
+        return label
     if "enum" in node:
         values = ", ".join(f"`{v}`" for v in node["enum"])
         return f"one of {values}", f"ค่าใดค่าหนึ่ง: {values}"
     if "x-vocabulary" in node:
         name = node["x-vocabulary"]
         return f"id from {name}", f"รหัสจาก {name}"
-    if "oneOf" in node:
-        parts = [_type(option, common, local) for option in node["oneOf"]]
-        return " or ".join(p[0] for p in parts), " หรือ ".join(p[1] for p in parts)
+    if "oneOf" in node:  # "a year, or null": null said last
+        options = sorted(node["oneOf"], key=lambda option: option.get("type") == "null")
+        parts = [_type(option) for option in options]
+        return ", or ".join(p[0] for p in parts), " หรือ ".join(p[1] for p in parts)
     kind = node.get("type", "")
     kinds = kind if isinstance(kind, list) else [kind]
     en = " or ".join(_TYPES.get(k, (k, k))[0] for k in kinds if k)
     th = " หรือ ".join(_TYPES.get(k, (k, k))[1] for k in kinds if k)
     if kind == "array" and "items" in node:
-        item_en, item_th = _type(node["items"], common, local)
+        item_en, item_th = _type(node["items"])
         return f"list of {item_en}", f"รายการของ{item_th}"
-    if "format" in node or "pattern" in node:
+    if "x-shape" in node:  # "text: a date YYYY-MM-DD (CE year)", not "text (pattern)"
+        en, th = f"{en}: {node['x-shape']['en']}", f"{th}: {node['x-shape']['th']}"
+    elif "format" in node or "pattern" in node:
         fmt = node.get("format") or "pattern"
         en, th = f"{en} ({fmt})", f"{th} ({fmt})"
+    if "x-calendar" in node and node.get("type") == "integer":
+        en, th = f"{en}: a CE year", f"{th}: ปี ค.ศ."
     return en or "value", th or "ค่า"
-
-
-def flow_yaml(value: Any) -> str:
-    """A value the way a contributor types it: `{th: ขอนแก่น, en: Khon Kaen}` (keys in order)."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000,
-                          sort_keys=False)
-    return text.strip().removesuffix("...").strip()
 
 
 def field_rows(schema_name: str) -> list[FieldRow]:
     schemas = raw_schemas()
     common = schemas["common"].get("$defs", {})
     schema = schemas[schema_name]
-    local = schema.get("$defs", {})
+    inlined = inlined_schemas()[schema_name]
     if "properties" not in schema and isinstance(schema.get("additionalProperties"), dict):
         schema = schema["additionalProperties"]  # a registry: one entry's fields, by id
+        inlined = inlined["additionalProperties"]
     required = set(schema.get("required", []))
     rows = []
     for name, node in schema.get("properties", {}).items():
         resolved = _resolve(node, common)
         examples = node.get("examples") or resolved.get("examples") or []
-        type_en, type_th = _type(node, common, local)
+        type_en, type_th = _type(inlined["properties"][name])
         rows.append(FieldRow(
             name=name, type={"en": type_en, "th": type_th}, required=name in required,
             meaning={"en": str(node.get("description") or resolved.get("description") or ""),
@@ -103,8 +106,16 @@ def field_rows(schema_name: str) -> list[FieldRow]:
     return rows
 
 
+def _readable(template: str) -> str:
+    """A message as the rules table shows it: each value it will hold as "…" (a name in
+    braces would read as code, and a trailing one is taken by Markdown's attribute lists)."""
+    return re.sub(r"\{[a-z_]+\}", "…", template)
+
+
 def reference_context() -> dict[str, Any]:
+    rules = [(code, Message(_readable(m.en), _readable(m.th), _readable(m.hint_en),
+                            _readable(m.hint_th))) for code, m in sorted(CATALOGUE.items())]
     return {
         "kinds": [(name, path, field_rows(name)) for name, path in KINDS],
-        "rules": sorted(CATALOGUE.items()),
+        "rules": rules,
     }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from typing import TypeGuard
 
+from .. import dates
 from ..dates import PartialDate
 from ..load import LoadedContent
 from ..load.document import Document
@@ -12,18 +13,39 @@ from ..problems import Problem, Severity
 
 CASE_KINDS = ("cities", "projects", "lessons", "events")
 # Pages and folders the generator, MkDocs and the search write themselves.
-RESERVED_PAGES = ("404", "assets", "cities", "data", "downloads", "events", "lessons", "media",
-                  "print", "projects", "reference", "search", "sitemap", "themes",
+RESERVED_PAGES = ("404", "assets", "cite", "cities", "data", "downloads", "events", "lessons",
+                  "media", "print", "projects", "reference", "search", "sitemap", "themes",
                   "translations")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Facts a project's page is not complete without: while one is unknown (null), its status
+# is needs-research. The issue-form converter writes the status from the same list.
+KEY_FACTS = ("lead", "funder", "programme", "round", "period", "outcomes")
 
 
-def _iso_date(value: object) -> bool:
-    return isinstance(value, str) and bool(_ISO_DATE.match(value))
+def _iso_date(value: object) -> TypeGuard[str]:
+    """A date the archive can compare: year-month-day, CE (a B.E. date is the schema's to
+    report; comparing it would only add a second, misleading warning)."""
+    reading = dates.read_date(value)
+    return isinstance(value, str) and not reading.refused and reading.value == value and \
+        len(value) == 10
 
 
-def _plausible_year(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100
+def _plausible_year(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and \
+        dates.FIRST_YEAR <= value <= dates.LAST_YEAR
+
+
+def unknown_facts(front: dict[str, object]) -> list[str]:
+    """The key facts a project's front matter leaves unknown, in KEY_FACTS order."""
+    unknown = []
+    for key in KEY_FACTS:
+        value = front.get(key)
+        if key == "period":
+            if not isinstance(value, dict) or None in (value.get("start"), value.get("end")):
+                unknown.append(key)
+        elif value is None or value == []:  # no figures reported: the results are unknown
+            unknown.append(key)
+    return unknown
 
 
 def check_ids(loaded: LoadedContent) -> list[Problem]:
@@ -111,19 +133,21 @@ def check_periods(loaded: LoadedContent) -> list[Problem]:
 
 
 def check_needs_research(loaded: LoadedContent) -> list[Problem]:
-    """A warning per project still marked needs-research, so the backlog stays visible."""
+    """A warning per project still marked needs-research, so the backlog stays visible; an
+    error where a project says `complete` while a key fact is unknown (its page would claim
+    what no source says)."""
     problems: list[Problem] = []
     for doc in loaded.primaries("projects").values():
-        if doc.front.get("status") == "needs-research":
-            unknown = [key for key in ("lead", "funder", "programme", "round")
-                       if doc.front.get(key) is None]
-            period = doc.front.get("period")
-            if isinstance(period, dict) and None in (period.get("start"), period.get("end")):
-                unknown.append("period")
-            line, col = doc.position(("status",))
+        status = doc.front.get("status")
+        unknown = unknown_facts(doc.front)
+        line, col = doc.position(("status",))
+        if status == "needs-research":
             problems.append(problem("needs-research", doc.rel, line, col, "status",
                                     severity=Severity.WARNING,
                                     detail=", ".join(unknown) or "status"))
+        elif status == "complete" and unknown:
+            problems.append(problem("complete-with-unknowns", doc.rel, line, col, "status",
+                                    unknown=", ".join(f"`{key}`" for key in unknown)))
     return problems
 
 
