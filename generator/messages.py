@@ -286,7 +286,7 @@ CATALOGUE: dict[str, Message] = {
         "Swap the two years.",
         "สลับปีทั้งสอง",
     ),
-    "date-order": Message(
+    "date-range-order": Message(
         "starts ({start}) after it ends ({end})",
         "วันเริ่มต้น ({start}) อยู่หลังวันสิ้นสุด ({end})",
         "Swap `start` and `end`.",
@@ -325,6 +325,7 @@ CATALOGUE: dict[str, Message] = {
         "day if the date has them), or correct `{key}`.",
         "ยกข้อความที่ระบุค่านี้จริง (วันที่: ปี พ.ศ. หรือ ค.ศ. และเดือนกับวันถ้าวันที่ระบุถึง) "
         "หรือแก้ค่า `{key}`",
+    ),
     "complete-with-unknowns": Message(
         "says `complete`, but these facts are still unknown (null): {unknown}",
         "ระบุว่า `complete` แต่ข้อเท็จจริงเหล่านี้ยังไม่ทราบ (null): {unknown}",

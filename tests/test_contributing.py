@@ -109,7 +109,7 @@ def test_new_source_adds_a_commented_entry(mini: Project) -> None:
     assert result.returncode == 0, result.stderr
     text = (mini.content / "sources.yml").read_text("utf-8")
     assert "seed-a:" in text and text.index("seed-a:") < text.index("yala-report:")
-    assert "# ผู้เผยแพร่ หรือ null ถ้าเอกสารไม่ได้ระบุ / Who published it" in text
+    assert "# ผู้เผยแพร่ เฉพาะเมื่อเอกสารระบุไว้" in text and "/ Who published it" in text
     unfilled = mini.run("validate", "--lang", "en", "content/sources.yml").stdout
     assert "content/sources.yml:" in unfilled and "yala-report.title.th: is empty" in unfilled
     again = mini.run("new", "source", "yala-report")
@@ -282,7 +282,8 @@ def test_the_form_and_the_converter_require_the_same_answers_read_from_the_schem
 def test_english_left_empty_stays_empty_and_waits_for_a_translation(mini: Project) -> None:
     answers = {**_REQUIRED_PROJECT, "lead_th": "ผศ. ดร.ใจ ดี", "institution_th": "มหาวิทยาลัยราชภัฏยะลา",
                "funder_th": "บพท.", "period_start": "2022", "period_end": "2023",
-               "source_ids": "", "source_title_th": "เอกสารยะลา", "source_date": "2024"}
+               "source_ids": "", "source_title_th": "เอกสารยะลา", "source_date": "2024",
+               "source_date_evidence": "พ.ศ. 2567"}
     config = load_config(mini.root / "mkdocs.yml")
     conversion = convert(_issue_body("projects", answers), form_named("projects"), config)
     assert conversion.ok, conversion.problems

@@ -94,7 +94,7 @@ _PLACES = {
              ("gnlc_member_since",)),
     "year-range": ("cities/khon-kaen.md", 'cohort: "2020-2021"', "cohort: {}", ("cohort",)),
     "date": ("cities/khon-kaen.md", "updated: 2026-11-25", "updated: {}", ("updated",)),
-    "partial-date": ("sources.yml", 'date: "2024-02"', "date: {}", ("seed-a", "date")),
+    "partial-date": ("sources.yml", 'date: "2024-06-12"', "date: {}", ("seed-a", "date")),
 }
 
 
@@ -135,7 +135,8 @@ def test_the_converter_reads_it_so(mini: Project, kind: str, typed: str, verdict
     answer = typed.strip('"')  # an issue form answer is plain text
     answers = {**_REQUIRED_PROJECT, question: answer}
     if kind == "partial-date":
-        answers.update(source_ids="", source_title_th="เอกสาร", source_title_en="A document")
+        answers.update(source_ids="", source_title_th="เอกสาร", source_title_en="A document",
+                       source_date_evidence="เผยแพร่เมื่อ 12 มิถุนายน 2567")  # gives each date
     config = load_config(mini.root / "mkdocs.yml")
     conversion = convert(_issue_body("projects", answers), form_named("projects"), config)
     if verdict == ACCEPTED:

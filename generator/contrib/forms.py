@@ -107,6 +107,18 @@ SOURCE_FIELDS = [
           placeholder="2024-06-12"),
     Field("source_url", "ที่อยู่เว็บ / New source: web address", target="source.url",
           placeholder="https://"),
+    Field("source_publisher_evidence",
+          "ข้อความในเอกสารที่บอกผู้เผยแพร่ / New source: the words that name its publisher",
+          "textarea", target="source.evidence.publisher",
+          help="คัดลอกข้อความจากเอกสารที่ระบุผู้เผยแพร่ ถ้าเอกสารไม่ได้ระบุ ให้เว้นผู้เผยแพร่ว่างไว้ "
+               "/ Copy the document's words that say who published it; if it does not say, "
+               "leave the publisher empty."),
+    Field("source_date_evidence",
+          "ข้อความในเอกสารที่บอกวันที่ / New source: the words that give its date",
+          "textarea", target="source.evidence.date", placeholder="(12 มิ.ย.67)",
+          help="คัดลอกข้อความจากเอกสารที่ระบุวันที่ ถ้าเอกสารไม่ได้ระบุ ให้เว้นวันที่ว่างไว้ "
+               "/ Copy the document's words that give its date; if it does not say, leave the "
+               "date empty."),
 ]
 
 _CONFIRM = ("ข้อมูลทุกข้อมาจากแหล่งที่มาที่ระบุ และยินยอมให้เผยแพร่ภายใต้ CC BY 4.0 / Every fact "
@@ -219,7 +231,31 @@ CORRECTION = Form(
     ],
 )
 
-FORMS = [PROJECT, LESSON, CORRECTION]
+# Where every "not yet known — help us fill it in" link leads, with the case and the field
+# filled in from the link's address (generator/render: MISSING_FACT_FORM).
+MISSING_FACT = Form(
+    "missing-fact", "",
+    "[ข้อมูลที่ขาด / Missing information]: ",
+    "เติมข้อมูลที่ยังไม่ทราบ / Add a missing fact",
+    ["missing-information"],
+    "ช่องนี้ยังไม่ทราบในคลังความรู้ ถ้าท่านมีเอกสารที่เผยแพร่แล้วซึ่งระบุข้อมูลนี้ บอกเราได้ที่นี่\n\n"
+    "This fact is not yet known to the archive. If a published document gives it, tell us here.",
+    [
+        Field("case", "หน้า / Page", required=True,
+              help="ประเภทและรหัสของหน้า (กรอกให้แล้วเมื่อมาจากลิงก์ในหน้า) / The page's kind "
+                   "and id (filled in when you come from the page's link)",
+              placeholder="projects/khon-kaen-2020"),
+        Field("field", "ช่องข้อมูล / Field",
+              help="ชื่อช่องข้อมูลที่ยังไม่ทราบ (กรอกให้แล้ว) / The unknown field (filled in)",
+              placeholder="lead"),
+        Field("value", "ข้อมูลที่ถูกต้อง / The information", "textarea", required=True),
+        Field("source", "แหล่งที่มา / Source", "textarea", required=True,
+              help="ชื่อเอกสาร ผู้เผยแพร่ วันที่ และที่อยู่เว็บถ้ามี / The document's title, "
+                   "publisher, date and web address if any. " + _SOURCE_HELP),
+    ],
+)
+
+FORMS = [PROJECT, LESSON, CORRECTION, MISSING_FACT]
 
 
 _MAY_WAIT = ("ถ้ายังไม่มีคำแปล เว้นว่างไว้ได้ จะแสดงว่ารอคำแปล / Leave empty if there is no "

@@ -263,10 +263,19 @@ def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
     title = source.get("title") or {}
     if not any(title.values()) and not source.get("url"):
         return None
-    return {"title": {"th": title.get("th", ""), "en": title.get("en", "")},
-            "publisher": _pair_or_null(source.get("publisher")),
-            "date": _read("partial-date", source.get("date", "")),
-            "url": source.get("url") or None, "note": None}
+    entry = {"title": {"th": title.get("th", ""), "en": title.get("en", "")},
+             # The form asks for the document's own title; a made-up one the editors mark.
+             "title_from": "document",
+             "publisher": _pair_or_null(source.get("publisher")),
+             "date": _read("partial-date", source.get("date", "")),
+             "url": source.get("url") or None, "note": None}
+    # The document's own words for its publisher and date (the sources rule: say only what
+    # the document gives); the validator says which is missing.
+    evidence = {key: str(value).strip() for key, value in (source.get("evidence") or {}).items()
+                if str(value or "").strip()}
+    if evidence:
+        entry["evidence"] = evidence
+    return entry
 
 
 def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = None,

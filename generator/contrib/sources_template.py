@@ -18,7 +18,9 @@ from ..yaml_flow import flow_yaml
 TEMPLATE_NAME = "sources.template.yml"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # What an entry starts with: the labels blank to fill, the rest unknown until a document says.
-_BLANKS = {"title": '{th: "", en: ""}'}
+# Most documents have a title of their own; the quotes that back a publisher or a date are
+# added with them (the validator asks for each one that is not null).
+_BLANKS = {"title": '{th: "", en: ""}', "title_from": "document", "evidence": "{}"}
 _TEMPLATE_HEADER = """\
 # แม่แบบแหล่งที่มา: คัดลอกบรรทัดด้านล่าง (ตั้งแต่รหัสลงไป) ไปต่อท้ายไฟล์ content/sources.yml
 # เปลี่ยนรหัสเป็นชื่อสั้น ๆ ของเอกสาร (a-z ตัวเล็ก ตัวเลข และขีด) แล้วกรอกตามที่เอกสารระบุ

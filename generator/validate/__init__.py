@@ -12,7 +12,7 @@ from .schema import KIND_SCHEMAS, SchemaChecker
 from .sources import check_evidence
 
 # The field that names a case of each kind (in the Thai file).
-_NAME_FIELDS = {"cities": "name", "projects": "title", "lessons": "title"}
+_NAME_FIELDS = {"cities": "name", "projects": "title", "lessons": "title", "events": "title"}
 
 
 def reference_sets(loaded: LoadedContent) -> dict[str, dict[str, dict[str, str]]]:

@@ -16,7 +16,6 @@ CASE_KINDS = ("cities", "projects", "lessons", "events")
 RESERVED_PAGES = ("404", "assets", "cite", "cities", "data", "downloads", "events", "lessons",
                   "media", "print", "projects", "reference", "search", "sitemap", "themes",
                   "translations")
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # Facts a project's page is not complete without: while one is unknown (null), its status
 # is needs-research. The issue-form converter writes the status from the same list.
 KEY_FACTS = ("lead", "funder", "programme", "round", "period", "outcomes")
@@ -177,6 +176,6 @@ def check_event_dates(loaded: LoadedContent) -> list[Problem]:
             continue
         if end.sort_key < start.sort_key:
             line, col = doc.position(("date", "start"))
-            problems.append(problem("date-order", doc.rel, line, col, "date",
+            problems.append(problem("date-range-order", doc.rel, line, col, "date",
                                     start=start.iso, end=end.iso))
     return problems

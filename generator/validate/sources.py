@@ -13,17 +13,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import BE_OFFSET, PartialDate, month_spellings
+from ..dates import BE_OFFSET, PartialDate, month_spellings, read_partial_date, thai_digits_to_ascii
 from ..load import DataFile
 from ..messages import problem
 from ..problems import Problem
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _ABBREVIATION = re.compile(r"\(([^()]+)\)")
 
 
 def _numbers(text: str) -> set[int]:
-    return {int(n) for n in re.findall(r"[0-9]+", text.translate(_THAI_DIGITS))}
+    return {int(n) for n in re.findall(r"[0-9]+", thai_digits_to_ascii(text))}
 
 
 def date_given_by(date: PartialDate, quoted: str) -> bool:
@@ -55,8 +54,8 @@ def check_evidence(registry: DataFile) -> list[Problem]:
         evidence = entry.get("evidence") if isinstance(entry.get("evidence"), dict) else {}
         for key in ("publisher", "date"):
             value = entry.get(key)
-            if value is None:
-                continue
+            if value is None or (key == "date" and read_partial_date(value).refused):
+                continue  # unknown, or a date the schema already reports (B.E., day first)
             quoted = evidence.get(key)
             if not isinstance(quoted, str) or not quoted.strip():
                 line, col = registry.position((id_, key))
