@@ -54,7 +54,7 @@ class LocalText:
     primary_updated: str | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Case:
     kind: str  # "cities", "projects", "lessons", "events", "pages"
     id: str
@@ -62,6 +62,10 @@ class Case:
     fields: dict[str, Any]  # the primary file's front matter, as validated
     texts: dict[str, LocalText]
     sources: list[Source] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        # Cases link to each other both ways: the generated repr would walk the whole archive.
+        return f"{type(self).__name__}({self.kind}/{self.id})"
 
     @property
     def updated(self) -> str:
@@ -79,7 +83,7 @@ class Case:
         return self.texts.get(lang)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class City(Case):
     projects: list[Project] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
@@ -87,7 +91,7 @@ class City(Case):
     region: Term | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Project(Case):
     city: City | None = None
     lessons: list[Lesson] = field(default_factory=list)
@@ -95,7 +99,7 @@ class Project(Case):
     themes: list[Term] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Lesson(Case):
     cities: list[City] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
@@ -112,7 +116,7 @@ class Place:
     city: City | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Event(Case):
     span: DateSpan | None = None  # None only for content that skipped validation
     places: list[Place] = field(default_factory=list)

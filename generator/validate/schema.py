@@ -265,12 +265,20 @@ class SchemaChecker:
         where: dict[str, Any] = {"path": rel, "line": line, "column": col, "field": field}
 
         if keyword in ("oneOf", "anyOf") and error.context:
-            # "null or a year": explain against the branch the value was meant for.
-            branch = [e for e in error.context if e.validator != "type" or instance is None]
-            deepest = max(branch or error.context, key=lambda e: len(e.absolute_path))
-            if instance is not None and all(e.validator == "type" for e in error.context):
-                return [self._wrong_type(error.context[0], where, path, instance)]
-            return self._explain(deepest, rel, locate)
+            # "null or a year", "a date or a range {start, end}": explain against the branch
+            # whose type the value has (the one it was meant for), every problem of it.
+            options = error.validator_value
+            meant = [n for n, option in enumerate(options) if _accepts_type(option, instance)]
+            if not meant:
+                expected = [t for option in options for t in sorted(_types(option) or ())]
+                return [self._wrong_type(error, where, path, instance,
+                                         list(dict.fromkeys(expected)))]
+            errors = [e for e in error.context
+                      if e.relative_schema_path and e.relative_schema_path[0] == meant[0]]
+            if not errors:
+                return self._explain(max(error.context, key=lambda e: len(e.absolute_path)),
+                                     rel, locate)
+            return [p for e in errors for p in self._explain(e, rel, locate)]
         explainer = error.schema.get("x-problem") if isinstance(error.schema, dict) else None
         if explainer:
             # The schema names the catalogue message that says what this rule means.
@@ -328,10 +336,12 @@ class SchemaChecker:
         return [problem("schema", **where, detail=error.message)]
 
     def _wrong_type(
-        self, error: jsonschema.ValidationError, where: dict[str, Any], path: KeyPath, instance: Any
+        self, error: jsonschema.ValidationError, where: dict[str, Any], path: KeyPath, instance: Any,
+        expected: list[str] | None = None,
     ) -> Problem:
-        expected = error.validator_value
-        expected = [expected] if isinstance(expected, str) else list(expected)
+        if expected is None:
+            value = error.validator_value
+            expected = [value] if isinstance(value, str) else list(value)
         exp_en = " or ".join(_TYPE_NAMES.get(t, (t, t))[0] for t in expected)
         exp_th = " หรือ ".join(_TYPE_NAMES.get(t, (t, t))[1] for t in expected)
         actual = _json_type(instance)
@@ -370,6 +380,33 @@ class SchemaChecker:
         if example is None:
             return "see the template / ดูแม่แบบ"
         return f"`{key}: {json.dumps(example, ensure_ascii=False)}`"
+
+
+def _types(node: Any) -> set[str] | None:
+    """The JSON types a (sub)schema accepts; None when it does not say."""
+    if not isinstance(node, dict):
+        return None
+    if "type" in node:
+        declared = node["type"]
+        return {declared} if isinstance(declared, str) else set(declared)
+    options = node.get("oneOf") or node.get("anyOf")
+    if options:
+        found: set[str] = set()
+        for option in options:
+            types = _types(option)
+            if types is None:
+                return None
+            found |= types
+        return found
+    if "enum" in node:
+        return {_json_type(value) for value in node["enum"]}
+    return None
+
+
+def _accepts_type(node: Any, instance: Any) -> bool:
+    types = _types(node)
+    actual = _json_type(instance)
+    return types is None or actual in types or (actual == "integer" and "number" in types)
 
 
 def _json_type(value: Any) -> str:
