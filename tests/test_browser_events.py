@@ -12,39 +12,50 @@ pytestmark = pytest.mark.browser
 
 def _visible(page, selector: str) -> int:  # type: ignore[no-untyped-def]
     return page.eval_on_selector_all(
-        selector, "els => els.filter(e => e.getBoundingClientRect().width > 0).length")
+        selector, "els => els.filter(e => e.getBoundingClientRect().width > 0).length"
+    )
 
 
 @pytest.mark.parametrize("prefix, width", [("", 360), ("en/", 1280)])
-def test_the_timeline_reads_without_javascript(mini_site: Project, browser, prefix: str,
-                                               width: int) -> None:
+def test_the_timeline_reads_without_javascript(
+    mini_site: Project, browser, prefix: str, width: int
+) -> None:
     with serve(mini_site.site) as base:
-        context = browser.new_context(viewport={"width": width, "height": 800},
-                                      java_script_enabled=False)
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, java_script_enabled=False
+        )
         page = context.new_page()
         log = watch(page)
         page.goto(f"{base}/{prefix}events/index.html")
         # Nothing of the timeline runs off the screen. (Material's language menu does, site-wide,
         # when JavaScript is off: not this page's to fix.)
-        assert page.eval_on_selector_all(
-            ".md-content *", f"els => els.filter(e => e.getBoundingClientRect().right > {width})"
-            ".map(e => e.tagName)") == []
+        assert (
+            page.eval_on_selector_all(
+                ".md-content *",
+                f"els => els.filter(e => e.getBoundingClientRect().right > {width})"
+                ".map(e => e.tagName)",
+            )
+            == []
+        )
         entry = page.locator(".lc-timeline__event")
         assert entry.count() == 1 and entry.is_visible()
         when = page.inner_text(".lc-timeline__date")
-        assert when == ("14 กุมภาพันธ์ พ.ศ. 2567 (ค.ศ. 2024)" if not prefix
-                        else "14 February 2024 (B.E. 2567)")
+        assert when == (
+            "14 กุมภาพันธ์ พ.ศ. 2567 (ค.ศ. 2024)" if not prefix else "14 February 2024 (B.E. 2567)"
+        )
         page.click(".lc-timeline__title a")
         assert page.url == f"{base}/{prefix}events/gnlc-2024.html"
         assert log.failed == [] and log.console_errors == []
         context.close()
 
 
-def test_the_map_layers_and_event_filter_work_without_javascript(mini_site: Project,
-                                                                 browser) -> None:
+def test_the_map_layers_and_event_filter_work_without_javascript(
+    mini_site: Project, browser
+) -> None:
     with serve(mini_site.site) as base:
-        context = browser.new_context(viewport={"width": 360, "height": 800},
-                                      java_script_enabled=False)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 800}, java_script_enabled=False
+        )
         page = context.new_page()
         page.goto(f"{base}/cities/index.html")
         assert _visible(page, ".lc-marker") == 2 and _visible(page, ".lc-event-marker") == 1

@@ -25,12 +25,36 @@ ROOT = Path(__file__).resolve().parent.parent
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _BE_YEARS = range(2400, 2700)  # a Buddhist Era year; minus 543 it is the Common Era year
 _ENGLISH_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
     "both": 2,
 }
-_THAI_WORDS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7,
-               "แปด": 8, "เก้า": 9, "สิบ": 10, "แรก": 1}
+_THAI_WORDS = {
+    "หนึ่ง": 1,
+    "สอง": 2,
+    "สาม": 3,
+    "สี่": 4,
+    "ห้า": 5,
+    "หก": 6,
+    "เจ็ด": 7,
+    "แปด": 8,
+    "เก้า": 9,
+    "สิบ": 10,
+    "แรก": 1,
+}
 
 
 def figures(text: str) -> set[int]:
@@ -78,32 +102,44 @@ def twins(archive: Archive) -> Iterator[tuple[str, str, str]]:
         thai, english = case.text("th"), case.text("en")
         if thai is None or english is None:
             continue
-        yield (f"{case.kind}/{case.id}",
-               "\n".join([thai.summary, thai.body, *_bilingual(case.fields, "th")]),
-               "\n".join([english.summary, english.body, *_bilingual(case.fields, "en")]))
+        yield (
+            f"{case.kind}/{case.id}",
+            "\n".join([thai.summary, thai.body, *_bilingual(case.fields, "th")]),
+            "\n".join([english.summary, english.body, *_bilingual(case.fields, "en")]),
+        )
     registry = yaml.safe_load((ROOT / "content" / "sources.yml").read_text(encoding="utf-8"))
     for id_, entry in registry.items():
-        yield (f"sources.yml:{id_}", "\n".join(_bilingual(entry, "th")),
-               "\n".join(_bilingual(entry, "en")))
+        yield (
+            f"sources.yml:{id_}",
+            "\n".join(_bilingual(entry, "th")),
+            "\n".join(_bilingual(entry, "en")),
+        )
     for path in sorted((ROOT / "content" / "vocabularies").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for key, entry in data.items():
-            yield (f"{path.name}:{key}", "\n".join(_bilingual(entry, "th")),
-                   "\n".join(_bilingual(entry, "en")))
+            yield (
+                f"{path.name}:{key}",
+                "\n".join(_bilingual(entry, "th")),
+                "\n".join(_bilingual(entry, "en")),
+            )
 
 
 # -- the comparison itself ----------------------------------------------------------------
 
-@pytest.mark.parametrize("thai, english, only_th, only_en", [
-    ("ในปี พ.ศ. 2563–2564 มี 18 เมือง", "In 2020–2021 (B.E. 2563–2564), 18 cities", set(), set()),
-    ("ผู้เข้าร่วม 2,000 คน", "2000 participants", set(), set()),
-    ("ชั้น ๕", "5th floor", set(), set()),
-    ("มีโครงการวิจัย 2 โครงการ", "It had two research projects", set(), set()),
-    ("หนึ่งในสองพื้นที่", "one of the 2 areas", set(), set()),
-    ("ปี 2563", "in 2021", {2020}, {2021}),
-    ("18 เมือง", "18 cities and 41 sub-projects", set(), {41}),
-    ("กว่า 29 แห่ง", "more than 30", {29}, {30}),
-])
+
+@pytest.mark.parametrize(
+    "thai, english, only_th, only_en",
+    [
+        ("ในปี พ.ศ. 2563–2564 มี 18 เมือง", "In 2020–2021 (B.E. 2563–2564), 18 cities", set(), set()),
+        ("ผู้เข้าร่วม 2,000 คน", "2000 participants", set(), set()),
+        ("ชั้น ๕", "5th floor", set(), set()),
+        ("มีโครงการวิจัย 2 โครงการ", "It had two research projects", set(), set()),
+        ("หนึ่งในสองพื้นที่", "one of the 2 areas", set(), set()),
+        ("ปี 2563", "in 2021", {2020}, {2021}),
+        ("18 เมือง", "18 cities and 41 sub-projects", set(), {41}),
+        ("กว่า 29 แห่ง", "more than 30", {29}, {30}),
+    ],
+)
 def test_numbers_are_compared_across_scripts_and_eras(
     thai: str, english: str, only_th: set[int], only_en: set[int]
 ) -> None:
@@ -120,6 +156,7 @@ def test_every_english_text_carries_the_numbers_of_its_thai_twin(archive: Archiv
 
 
 # -- one English name per Thai local body -------------------------------------------------
+
 
 def test_city_and_town_municipalities_keep_their_english_names(archive: Archive) -> None:
     """เทศบาลนคร is a city municipality and เทศบาลเมือง a town municipality, both ways."""
