@@ -42,10 +42,12 @@ sources: [fork-source]
 """
 SOURCE = """fork-source:
   title: {th: "เอกสารของเมือง", en: "The city's document"}
+  title_from: document
   publisher: null
   date: "2026"
   url: null
   note: null
+  evidence: {date: "ประจำปี พ.ศ. 2569"}
 """
 
 
