@@ -76,8 +76,9 @@ def _parser() -> argparse.ArgumentParser:
                              "from the schemas and vocabularies")
     issue = commands.add_parser(
         "from-issue", help="turn a filled issue form into case files (or a comment saying why not)")
-    issue.add_argument("--form", required=True, choices=["project", "lesson", "propose-project",
-                                                        "propose-lesson", "projects", "lessons"])
+    issue.add_argument("--form", required=True,
+                       choices=["project", "lesson", "event", "propose-project", "propose-lesson",
+                                "propose-event", "projects", "lessons", "events"])
     issue.add_argument("--body", required=True, type=Path, help="file holding the issue's body")
     issue.add_argument("--issue", type=int, help="issue number, noted beside a new source")
     issue.add_argument("--comment", type=Path, help="write the issue comment (Markdown) here")
@@ -204,7 +205,8 @@ def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
 
 
 def _from_issue(args: argparse.Namespace, config: SiteConfig) -> int:
-    name = {"project": "projects", "lesson": "lessons"}.get(args.form, args.form)
+    name = {"project": "projects", "lesson": "lessons", "event": "events"}.get(args.form,
+                                                                               args.form)
     body = args.body.read_text(encoding="utf-8", errors="replace")
     conversion = convert(body, form_named(name), config, issue=args.issue)
     text = comment(conversion)

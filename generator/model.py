@@ -160,8 +160,10 @@ class Archive:
                 *self.events.values()]
 
     def by_kind(self, kind: str) -> dict[str, Any]:
-        return {"cities": self.cities, "projects": self.projects, "lessons": self.lessons,
-                "events": self.events, "pages": self.pages}[kind]
+        kinds: dict[str, dict[str, Any]] = {
+            "cities": self.cities, "projects": self.projects, "lessons": self.lessons,
+            "events": self.events, "pages": self.pages}
+        return kinds[kind]
 
     def figures(self, cohort: str | None = None) -> dict[str, int]:
         """Headline figures, counted from the content — never typed into a template.

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # axe-core, MPL-2.0
 PAGE_KINDS = ["index.html", "cities/index.html", "cities/khon-kaen.html",
               "projects/index.html", "projects/khon-kaen-2020.html",
-              "lessons/anchor-organisation.html", "themes/index.html", "reference.html",
-              "data.html", "translations.html"]
+              "lessons/anchor-organisation.html", "events/index.html", "events/gnlc-2024.html",
+              "themes/index.html", "reference.html", "data.html", "translations.html"]
 
 
 def test_map_markers_lead_to_their_city(mini_site: Project, browser) -> None:
@@ -94,7 +94,8 @@ def test_no_serious_accessibility_violations(mini_site: Project, browser, prefix
 REAL_PAGE_KINDS = ["index.html", "about.html", "cities/index.html", "cities/yala.html",
                    "cities/chanthaburi.html", "projects/index.html",
                    "projects/khlong-phadung-krung-kasem.html", "projects/chiang-mai-2020-1.html",
-                   "lessons/index.html", "lessons/public-exhibitions.html", "themes/index.html",
+                   "lessons/index.html", "lessons/public-exhibitions.html", "events/index.html",
+                   "events/learning-city-days-2023.html", "cities/roi-et.html", "themes/index.html",
                    "themes/partnerships.html", "translations.html", "reference.html",
                    "data.html", "contribute.html"]
 

@@ -29,6 +29,7 @@ def _fill_blanks(text: str) -> str:
     fills = {
         "region": "northeast", "city": "khon-kaen", "sources": "[seed-a]",
         "location": "{lat: 16.43, lon: 102.83}", "themes": "[participation]",
+        "date": '"2024-02-14"',
     }
     out = []
     for line in text.splitlines():
@@ -39,11 +40,12 @@ def _fill_blanks(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-@pytest.mark.parametrize("kind", ["city", "project", "lesson"])
+@pytest.mark.parametrize("kind", ["city", "project", "lesson", "event"])
 def test_new_writes_a_commented_pair_that_validates_once_filled(mini: Project, kind: str) -> None:
     result = mini.run("new", kind, "udon-thani")
     assert result.returncode == 0, result.stderr
-    folder = mini.content / {"city": "cities", "project": "projects", "lesson": "lessons"}[kind]
+    folder = mini.content / {"city": "cities", "project": "projects", "lesson": "lessons",
+                             "event": "events"}[kind]
     primary, english = folder / "udon-thani.md", folder / "udon-thani.en.md"
     text = primary.read_text(encoding="utf-8")
     schema = raw_schemas()[KIND_SCHEMAS[folder.name]]
@@ -197,6 +199,39 @@ def test_a_missing_required_answer_is_named(mini: Project) -> None:
     assert not conversion.ok and not conversion.files
     assert conversion.problems == [
         "`ชื่อโครงการ (ไทย) / Title (Thai)`: required, but empty / ต้องกรอก แต่ว่างอยู่"]
+
+
+def test_a_filled_event_issue_becomes_an_event_on_the_timeline(mini: Project) -> None:
+    result = mini.run("from-issue", "--form", "event", "--body",
+                      str(ISSUES / "event-complete.md"), "--issue", "9")
+    assert result.returncode == 0, result.stderr
+    made = mini.content / "events" / "yala-stories-day-2023.md"
+    front = yaml.safe_load(made.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["date"] == {"start": "2023-08-22", "end": "2023-08-23"}
+    assert front["places"] == [
+        {"name": {"th": "โรงแรมเก่าเมโทร ย่านสายกลาง", "en": "The old Metro hotel, Sai Klang"},
+         "city": "yala"},
+        {"name": {"th": "กรุงปารีส", "en": "Paris"}, "city": None}]
+    assert front["cities"] == ["yala"] and front["lessons"] == []
+    sources = yaml.safe_load((mini.content / "sources.yml").read_text(encoding="utf-8"))
+    new = sources["yala-stories-day-2023-source"]
+    assert new["title_from"] == "editor" and new["date"] == "2023-08"
+    assert new["evidence"] == {"date": "สิงหาคม 2566"}
+    assert mini.run("validate").returncode == 0
+    build = mini.build()
+    assert build.returncode == 0, build.stderr[-3000:]
+    timeline = (mini.site / "events" / "index.html").read_text("utf-8")
+    assert "22–23 สิงหาคม พ.ศ. 2566" in timeline and 'href="yala-stories-day-2023.html"' in timeline
+
+
+def test_an_event_issue_with_a_buddhist_era_date_is_sent_back(mini: Project) -> None:
+    body = (ISSUES / "event-complete.md").read_text(encoding="utf-8").replace(
+        "2023-08-22", "2566-08-22")
+    conversion = convert(body, form_named("events"), load_config(mini.root / "mkdocs.yml"))
+    assert not conversion.ok
+    assert any(line.startswith("`วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)`")
+               and "2023 (= 2566 − 543)" in line for line in conversion.problems), \
+        conversion.problems
 
 
 def test_answers_are_read_by_label_whatever_their_order() -> None:

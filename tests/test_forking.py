@@ -52,6 +52,7 @@ SOURCE = """fork-source:
   date: null
   url: null
   note: null
+  evidence: {date: "ประจำปี พ.ศ. 2569"}
 """
 
 

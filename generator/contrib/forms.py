@@ -95,30 +95,30 @@ SOURCE_FIELDS = [
           help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
                "separated by commas", placeholder="wecitizens-18-cities"),
     Field("source_title_th", "ชื่อเอกสารแหล่งที่มาใหม่ (ไทย) / New source: title (Thai)",
-          target="source.title.th", help=_SOURCE_HELP),
+          target="source.title.th",
+          help=_SOURCE_HELP + " ถ้าเอกสารไม่มีชื่อ ให้ตั้งชื่อในวงเล็บเหลี่ยม [ … ] / If the "
+                              "document has no title, write one in square brackets [ … ]."),
     Field("source_title_en", "ชื่อเอกสารแหล่งที่มาใหม่ (อังกฤษ) / New source: title (English)",
           target="source.title.en"),
     Field("source_publisher_th", "ผู้เผยแพร่ (ไทย) / New source: publisher (Thai)",
           target="source.publisher.th"),
     Field("source_publisher_en", "ผู้เผยแพร่ (อังกฤษ) / New source: publisher (English)",
           target="source.publisher.en"),
+    Field("source_publisher_evidence",
+          "ข้อความในเอกสารที่ระบุผู้เผยแพร่ / New source: the document's words giving the "
+          "publisher", target="source.evidence.publisher",
+          help="ต้องมีถ้าระบุผู้เผยแพร่ / Needed when a publisher is given"),
     Field("source_date", "วันที่เผยแพร่ / New source: date", target="source.date",
-          help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. / YYYY, YYYY-MM or YYYY-MM-DD (CE)",
+          help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. เฉพาะเมื่อเอกสารระบุ / YYYY, YYYY-MM "
+               "or YYYY-MM-DD (CE), only when the document gives it",
           placeholder="2024-06-12"),
+    Field("source_date_evidence",
+          "ข้อความในเอกสารที่ระบุวันที่ / New source: the document's words giving the date",
+          target="source.evidence.date",
+          help="ต้องมีถ้าระบุวันที่ เช่น (12 มิ.ย.67) / Needed when a date is given, e.g. "
+               "(12 มิ.ย.67)", placeholder="(12 มิ.ย.67)"),
     Field("source_url", "ที่อยู่เว็บ / New source: web address", target="source.url",
           placeholder="https://"),
-    Field("source_publisher_evidence",
-          "ข้อความในเอกสารที่บอกผู้เผยแพร่ / New source: the words that name its publisher",
-          "textarea", target="source.evidence.publisher",
-          help="คัดลอกข้อความจากเอกสารที่ระบุผู้เผยแพร่ ถ้าเอกสารไม่ได้ระบุ ให้เว้นผู้เผยแพร่ว่างไว้ "
-               "/ Copy the document's words that say who published it; if it does not say, "
-               "leave the publisher empty."),
-    Field("source_date_evidence",
-          "ข้อความในเอกสารที่บอกวันที่ / New source: the words that give its date",
-          "textarea", target="source.evidence.date", placeholder="(12 มิ.ย.67)",
-          help="คัดลอกข้อความจากเอกสารที่ระบุวันที่ ถ้าเอกสารไม่ได้ระบุ ให้เว้นวันที่ว่างไว้ "
-               "/ Copy the document's words that give its date; if it does not say, leave the "
-               "date empty."),
 ]
 
 _CONFIRM = ("ข้อมูลทุกข้อมาจากแหล่งที่มาที่ระบุ และยินยอมให้เผยแพร่ภายใต้ CC BY 4.0 / Every fact "
@@ -215,6 +215,51 @@ LESSON = Form(
     ],
 )
 
+EVENT = Form(
+    "propose-event", "events",
+    "[เหตุการณ์ / Event]: ",
+    "เสนอเหตุการณ์ในลำดับเหตุการณ์ / Propose an event for the timeline",
+    ["proposal", "event"],
+    "เหตุการณ์หนึ่งเรื่องตามที่แหล่งที่มาบอก: วันที่ละเอียดเท่าที่แหล่งที่มาระบุ (บางครั้งทราบเพียงปี) "
+    "สถานที่ และเมือง โครงการ หรือบทเรียนที่เกี่ยวข้อง ช่องที่ไม่ทราบให้เว้นว่างไว้\n\n"
+    "One event as your sources tell it: its date as precisely as they give it (sometimes only "
+    "the year), where it happened, and the cities, projects or lessons it concerns. Leave "
+    "unknown fields empty.",
+    [
+        Field("id", "รหัส / Id", target="id",
+              help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; "
+                   "may be left empty", placeholder="learning-city-days-2023"),
+        Field("title_th", "ชื่อเหตุการณ์ (ไทย) / Title (Thai)", target="title.th", required=True),
+        Field("title_en", "ชื่อเหตุการณ์ (อังกฤษ) / Title (English)", target="title.en",
+              required=True),
+        Field("date_start", "วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)",
+              target="date.start", required=True, schema="event:date",
+              placeholder="2023-08-22"),
+        Field("date_end", "วันสิ้นสุด (ค.ศ.) ถ้าเป็นช่วงเวลา / Last date (CE), for a range",
+              target="date.end", help="เว้นว่างถ้าเป็นวันเดียว / Leave empty for a single date",
+              placeholder="2023-08-23"),
+        Field("places", "สถานที่ / Places", "textarea", "places", schema="event:places",
+              help="หนึ่งบรรทัดต่อหนึ่งแห่ง: ชื่อไทย | ชื่ออังกฤษ | รหัสเมือง (ถ้ามี) / One line "
+                   "per place: Thai name | English name | city id (if any)",
+              placeholder="ศาลาว่าการกรุงเทพมหานคร | Bangkok City Hall | bangkok"),
+        Field("cities", "เมือง / Cities", target="cities", schema="event:cities",
+              help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
+              placeholder="khon-kaen, yala"),
+        Field("projects", "โครงการ / Projects", target="projects", schema="event:projects",
+              help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas"),
+        Field("lessons", "บทเรียน / Lessons", target="lessons", schema="event:lessons",
+              help="รหัสบทเรียน คั่นด้วยจุลภาค / Lesson ids, separated by commas"),
+        Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
+              required=True, schema="event:summary"),
+        Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
+        Field("body_th", "สิ่งที่ทราบ (ไทย) / What is known (Thai)", "textarea", "body.th",
+              help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine"),
+        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea",
+              "body.en"),
+        *SOURCE_FIELDS,
+    ],
+)
+
 CORRECTION = Form(
     "correct-fact", "",
     "[แก้ไข / Correction]: ",
@@ -255,7 +300,7 @@ MISSING_FACT = Form(
     ],
 )
 
-FORMS = [PROJECT, LESSON, CORRECTION, MISSING_FACT]
+FORMS = [PROJECT, LESSON, EVENT, CORRECTION, MISSING_FACT]
 
 
 _MAY_WAIT = ("ถ้ายังไม่มีคำแปล เว้นว่างไว้ได้ จะแสดงว่ารอคำแปล / Leave empty if there is no "

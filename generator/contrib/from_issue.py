@@ -138,12 +138,32 @@ def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
             continue
         if item.widget == "dropdown":
             value: Any = [option_id(o) for o in _list(answer)] if item.multiple else option_id(answer)
-        elif item.target in ("cities", "projects", "sources"):
+        elif item.target in ("cities", "projects", "lessons", "sources"):
             value = _list(answer)
+        elif item.target == "places":
+            value = _places(answer)
         else:
             value = answer
         _set(placed, item.target, value)
     return placed
+
+
+def _places(answer: str) -> list[dict[str, Any]]:
+    """"Thai name | English name | city id" per line; a city id is optional."""
+    places = []
+    for line in answer.splitlines():
+        parts = [part.strip() for part in line.split("|")]
+        if not any(parts):
+            continue
+        parts += [""] * (3 - len(parts))
+        places.append({"name": {"th": parts[0], "en": parts[1]}, "city": parts[2] or None})
+    return places
+
+
+def _date(date: dict[str, str]) -> Any:
+    """One date, or {start, end} for a range; a bare year as a number, like hand-written files."""
+    start, end = _year(date.get("start", "")), _year(date.get("end", ""))
+    return start if end is None or end == start else {"start": start, "end": end}
 
 
 def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | None,
@@ -152,6 +172,11 @@ def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | 
     common = {"completeness": "stub", "updated": today, "aliases": [],
               "summary": placed.get("summary", {}).get("th", ""), "sources": sources}
     title = _pair(placed, "title")
+    if kind == "events":
+        return {"id": id_, "title": title, "date": _date(placed.get("date", {})),
+                "places": placed.get("places", []), "cities": placed.get("cities", []),
+                "projects": placed.get("projects", []), "lessons": placed.get("lessons", []),
+                **common}
     if kind == "lessons":
         return {"id": id_, "title": title, "themes": placed.get("themes", []),
                 "cities": placed.get("cities", []), "projects": placed.get("projects", []),
@@ -185,7 +210,7 @@ def _body(kind: str, placed: dict[str, Any], lang: str) -> str:
         return "\n\n".join(f"## {heading}\n\n{keep_lists(sections.get(str(n), '').strip())}"
                            for n, heading in enumerate(LESSON_SECTIONS["th"])) + "\n"
     text = keep_lists(placed.get("body", {}).get(lang, "").strip())
-    if kind == "projects" and text and not text.startswith("#"):
+    if kind in ("projects", "events") and text and not text.startswith("#"):
         heading = (CASE_SECTIONS.get(lang) or CASE_SECTIONS["en"])[0]
         text = f"## {heading}\n\n{text}"
     return text + "\n" if text else ""
@@ -263,12 +288,14 @@ def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
     title = source.get("title") or {}
     if not any(title.values()) and not source.get("url"):
         return None
-    entry = {"title": {"th": title.get("th", ""), "en": title.get("en", "")},
-             # The form asks for the document's own title; a made-up one the editors mark.
-             "title_from": "document",
-             "publisher": _pair_or_null(source.get("publisher")),
-             "date": _read("partial-date", source.get("date", "")),
-             "url": source.get("url") or None, "note": None}
+    editor = str(title.get("th", "")).startswith("[")  # the form asks for [ … ] then
+    entry: dict[str, Any] = {
+        "title": {"th": title.get("th", ""), "en": title.get("en", "")},
+        # The form asks for the document's own title; one the editors made up is bracketed.
+        "title_from": "editor" if editor else "document",
+        "publisher": _pair_or_null(source.get("publisher")),
+        "date": _read("partial-date", source.get("date", "")),
+        "url": source.get("url") or None, "note": None}
     # The document's own words for its publisher and date (the sources rule: say only what
     # the document gives); the validator says which is missing.
     evidence = {key: str(value).strip() for key, value in (source.get("evidence") or {}).items()

@@ -133,13 +133,13 @@ def month_spellings(month: int, langs: tuple[str, ...] = ("th", "en")) -> frozen
 
 
 def _years(start: int, end: int, era: str | None) -> str:
-    """"พ.ศ. 2563–2564", "2020–2021", "พ.ศ. 2567" (no era word when `era` is None)."""
+    """ "พ.ศ. 2563–2564", "2020–2021", "พ.ศ. 2567" (no era word when `era` is None)."""
     text = str(start) if start == end else f"{start}–{end}"
     return f"{era} {text}" if era else text
 
 
 def _day_month(date: PartialDate, lang: str) -> str:
-    """"12 มิถุนายน", "June", "" — the part of a date before its year."""
+    """ "12 มิถุนายน", "June", "" — the part of a date before its year."""
     if date.month is None:
         return ""
     name = month_names(lang)[date.month - 1]
@@ -147,8 +147,11 @@ def _day_month(date: PartialDate, lang: str) -> str:
 
 
 def _lead_year(year: int, eras: Eras) -> str:
-    return _years(year + BE_OFFSET, year + BE_OFFSET, eras.buddhist) if eras.buddhist_first \
+    return (
+        _years(year + BE_OFFSET, year + BE_OFFSET, eras.buddhist)
+        if eras.buddhist_first
         else str(year)
+    )
 
 
 def _other_years(start: int, end: int, eras: Eras) -> str:

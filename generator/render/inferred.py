@@ -13,7 +13,7 @@ import json
 import re
 
 # `!!! inferred` alone on its line, optionally with a title, which is replaced.
-_MARKER = re.compile(r'^(?P<indent>[ \t]*)!!![ \t]+inferred\b[^\n]*$', re.MULTILINE)
+_MARKER = re.compile(r"^(?P<indent>[ \t]*)!!![ \t]+inferred\b[^\n]*$", re.MULTILINE)
 
 
 def mark_inferred(body: str, heading: str) -> str:

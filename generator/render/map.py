@@ -82,7 +82,7 @@ def _event_markers(cities: list[City], project: Projection, ctx: PageContext) ->
             markers.append(
                 f'<a class="lc-event-marker" href="{escape(ctx.case_url(event))}" '
                 f'aria-label="{label}" data-event="{escape(event.id)}" '
-                f'data-city="{escape(city.id)}"><path d="{diamond}"/><title>{label}</title></a>'
+                f'data-event-city="{escape(city.id)}"><path d="{diamond}"/><title>{label}</title></a>'
             )
     return markers
 

@@ -51,7 +51,8 @@ def check_evidence(registry: DataFile) -> list[Problem]:
     for id_, entry in registry.data.items():
         if not isinstance(entry, dict):
             continue  # the schema reports it
-        evidence = entry.get("evidence") if isinstance(entry.get("evidence"), dict) else {}
+        raw = entry.get("evidence")
+        evidence: dict[str, Any] = raw if isinstance(raw, dict) else {}
         for key in ("publisher", "date"):
             value = entry.get(key)
             if value is None or (key == "date" and read_partial_date(value).refused):
@@ -59,15 +60,25 @@ def check_evidence(registry: DataFile) -> list[Problem]:
             quoted = evidence.get(key)
             if not isinstance(quoted, str) or not quoted.strip():
                 line, col = registry.position((id_, key))
-                problems.append(problem("source-unstated", registry.rel, line, col,
-                                        f"{id_}.{key}", key=key))
+                problems.append(
+                    problem("source-unstated", registry.rel, line, col, f"{id_}.{key}", key=key)
+                )
                 continue
             if not _gives(key, value, quoted):
                 line, col = registry.position((id_, "evidence", key))
                 shown = value if isinstance(value, str) else " / ".join(map(str, value.values()))
-                problems.append(problem("source-evidence-mismatch", registry.rel, line, col,
-                                        f"{id_}.evidence.{key}", key=key, quoted=quoted,
-                                        value=shown))
+                problems.append(
+                    problem(
+                        "source-evidence-mismatch",
+                        registry.rel,
+                        line,
+                        col,
+                        f"{id_}.evidence.{key}",
+                        key=key,
+                        quoted=quoted,
+                        value=shown,
+                    )
+                )
     return problems
 
 
