@@ -230,7 +230,7 @@ def test_an_event_issue_with_a_buddhist_era_date_is_sent_back(mini: Project) -> 
     conversion = convert(body, form_named("events"), load_config(mini.root / "mkdocs.yml"))
     assert not conversion.ok
     assert any(line.startswith("`วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)`")
-               and "2023 (= 2566 − 543)" in line for line in conversion.problems), \
+               and "`2023-08-22`" in line and "(B.E. − 543)" in line for line in conversion.problems), \
         conversion.problems
 
 

@@ -94,7 +94,7 @@ _PLACES = {
              ("gnlc_member_since",)),
     "year-range": ("cities/khon-kaen.md", 'cohort: "2020-2021"', "cohort: {}", ("cohort",)),
     "date": ("cities/khon-kaen.md", "updated: 2026-11-25", "updated: {}", ("updated",)),
-    "partial-date": ("sources.yml", 'date: "2024-06-12"', "date: {}", ("seed-a", "date")),
+    "partial-date": ("sources.yml", 'date: "2024-02"', "date: {}", ("seed-a", "date")),
 }
 
 
@@ -105,7 +105,9 @@ def test_the_validator_reads_it_so(mini: Project, kind: str, typed: str, verdict
     path = mini.content / rel
     path.write_text(path.read_text("utf-8").replace(old, new.format(typed)), "utf-8")
     checked = check(load_config(mini.root / "mkdocs.yml"))
-    errors = [p for p in checked.problems.errors if p.path == f"content/{rel}"]
+    # The field's own reading (a source's quoted words are checked by their own rule).
+    errors = [p for p in checked.problems.errors
+              if p.path == f"content/{rel}" and p.field == ".".join(key)]
     if verdict == ACCEPTED:
         assert errors == []
         if rel == "sources.yml":

@@ -85,7 +85,9 @@ def test_render_writes_every_case_in_every_language(mini: Project) -> None:
                  "lessons/anchor-organisation"):
         assert f"{case}.md" in files and f"{case}.en.md" in files
     # Buddhist Era beside CE, in both languages
-    assert "2020–2021 (พ.ศ. 2563–2564)" in files["projects/khon-kaen-2020.md"]
+    # Thai pages lead with the Buddhist Era, English with the Common Era
+    assert "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)" in files["projects/khon-kaen-2020.md"]
+    assert "2020–2021 (B.E. 2563–2564)" in files["projects/khon-kaen-2020.en.md"]
     assert "2020–2021 (B.E. 2563–2564)" in files["projects/khon-kaen-2020.en.md"]
     # an untranslated case: English chrome, Thai text marked lang="th" under a notice
     yala_en = files["cities/yala.en.md"]

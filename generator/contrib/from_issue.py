@@ -162,7 +162,8 @@ def _places(answer: str) -> list[dict[str, Any]]:
 
 def _date(date: dict[str, str]) -> Any:
     """One date, or {start, end} for a range; a bare year as a number, like hand-written files."""
-    start, end = _year(date.get("start", "")), _year(date.get("end", ""))
+    start = _read("partial-date", date.get("start", ""))
+    end = _read("partial-date", date.get("end", ""))
     return start if end is None or end == start else {"start": start, "end": end}
 
 

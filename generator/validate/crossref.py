@@ -170,6 +170,8 @@ def check_event_dates(loaded: LoadedContent) -> list[Problem]:
         when = doc.front.get("date")
         if not isinstance(when, dict):
             continue
+        if any(dates.read_partial_date(when.get(k)).refused for k in ("start", "end")):
+            continue  # a B.E. or day-first date: the schema already says what to write
         try:
             start, end = PartialDate.parse(when.get("start")), PartialDate.parse(when.get("end"))
         except ValueError:

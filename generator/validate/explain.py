@@ -220,6 +220,12 @@ def _one_of(error: ValidationError, ctx: Context) -> list[Problem]:
     branches: dict[Any, list[ValidationError]] = {}
     for sub in error.context or []:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    # A value of one JSON type was meant for the branch of that type ({start, ned} for the
+    # range, not for the single date).
+    options = _value(error) if isinstance(_value(error), list) else []
+    typed = {n for n, option in enumerate(options) if _accepts_type(option, _instance(error))}
+    if typed and any(n in typed for n in branches):
+        branches = {n: subs for n, subs in branches.items() if n in typed}
     fitting = [subs for subs in branches.values()
                if any(sub.validator != "type" or _path(sub) != path for sub in subs)]
     if not fitting:
@@ -228,6 +234,35 @@ def _one_of(error: ValidationError, ctx: Context) -> list[Problem]:
     chosen = max(fitting, key=lambda subs: (any(s.validator == "x-calendar" for s in subs),
                                             max(len(_path(s)) for s in subs)))
     return explain(chosen, ctx)
+
+
+def _types(node: Any) -> set[str] | None:
+    """The JSON types a (sub)schema accepts; None when it does not say."""
+    if not isinstance(node, Mapping):
+        return None
+    if "type" in node:
+        declared = node["type"]
+        return {declared} if isinstance(declared, str) else set(declared)
+    options = node.get("oneOf") or node.get("anyOf")
+    if options:
+        found: set[str] = set()
+        for option in options:
+            types = _types(option)
+            if types is None:
+                return None
+            found |= types
+        return found
+    if "enum" in node:
+        return {_json_type(value) for value in node["enum"]}
+    return None
+
+
+def _accepts_type(node: Any, instance: Any) -> bool:
+    types = _types(node)
+    if types is None:
+        return True
+    kind = _json_type(instance)
+    return kind in types or (kind == "integer" and "number" in types)
 
 
 def _type(error: ValidationError, ctx: Context) -> list[Problem]:
@@ -343,6 +378,12 @@ def _enum(error: ValidationError, ctx: Context) -> list[Problem]:
     return [_not_listed(ctx, path, _instance(error), allowed)]
 
 
+def _const(error: ValidationError, ctx: Context) -> list[Problem]:
+    """`const`: the one value allowed (an enum of one)."""
+    path = _path(error)
+    return [_not_listed(ctx, path, _instance(error), {str(_value(error)): {}})]
+
+
 def _not_listed(ctx: Context, path: KeyPath, value: Any,
                 allowed: Mapping[str, Mapping[str, str]]) -> Problem:
     def shown(lang: str) -> str:
@@ -419,6 +460,8 @@ def _json_type(value: Any) -> str:
 EXPLAINERS: dict[str, Explainer] = {
     "type": _type,
     "enum": _enum,
+    "const": _const,
+    "not": _shape,  # a form the value must not have (the schema names its message: x-problem)
     "x-vocabulary": _reference,
     "x-calendar": _calendar,
     "format": _shape,
@@ -434,5 +477,6 @@ EXPLAINERS: dict[str, Explainer] = {
     "oneOf": _one_of,
     "anyOf": _one_of,
 }
-# `required` and `additionalProperties` are read together, per mapping, by `_keys`.
+# `required` and `additionalProperties` are read together, per mapping, by `_keys`;
+# `x-problem` (the schema naming its own message) is read by `explain` before these.
 KEY_KEYWORDS = ("required", "additionalProperties")
