@@ -4,6 +4,7 @@ language: redirects for old ids, sitemaps, and the removal of theme files nobody
 from __future__ import annotations
 
 import gzip
+import json
 import html
 import shutil
 from pathlib import Path
@@ -95,3 +96,18 @@ def write_reproducible_sitemap_gz(site_dir: Path) -> bool:
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
         packed.write(sitemap.read_bytes())
     return True
+
+
+NAMES_SCRIPT = "search/names.js"
+
+
+def write_names_script(site_dir: Path, names: frozenset[str]) -> Path:
+    """The archive's Thai names for the browser (`render.thai_names`), as a classic script
+    (it loads from file:// too): search results are drawn by the browser's script from the
+    index, whose text is never segmented, and break their Thai lines with `Intl.Segmenter`
+    kept from cutting these names (theme/assets/javascripts/search.js)."""
+    target = site_dir / NAMES_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(sorted(names), ensure_ascii=False, separators=(",", ":"))
+    target.write_text(f'LCSearch.register("*","names",{data});\n', encoding="utf-8")
+    return target

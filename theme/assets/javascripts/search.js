@@ -383,25 +383,96 @@
     });
   }
 
+  /* ---- Thai line breaks in results -------------------------------------------------- */
+  /* The pages get theirs from the build (generator/render/thai_breaks.py); results are drawn
+     here from the index, whose text is never segmented. So the same markup is made here: each
+     Thai run an <lc-w> (white-space: nowrap, archive.css) with <wbr> between its words, the
+     words found by Intl.Segmenter and never cut inside one of the archive's names, which the
+     build writes to search/names.js. Without Intl.Segmenter the text is left to the browser. */
+  var WORDS = typeof Intl !== "undefined" && Intl.Segmenter
+    ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+  var THAI_RUN = new RegExp("[" + THAI + "]+", "g");
+  var NEVER_FIRST = /[\u0e30-\u0e3a\u0e45-\u0e4e]/;
+  var MIN_RUN = 4;    // thai_breaks.MIN_RUN
+  var names = [];     // the archive's Thai names, longest first, once loaded
+
+  function loadNames(root, version) {
+    var e = entry("*", "names");
+    if (!e.started) {
+      e.started = true;
+      var script = document.createElement("script");
+      script.src = root + "search/names.js?v=" + version;
+      script.async = true;
+      script.onerror = function () { e.resolve([]); };   // results still show, unbroken
+      document.head.appendChild(script);
+    }
+    return e.promise.then(function (list) {
+      names = list.slice().sort(function (a, b) { return b.length - a.length; });
+    });
+  }
+
+  /* Offsets in text where a Thai line may break (between two Thai words). */
+  function thaiBreaks(text) {
+    var cuts = new Set(), m;
+    if (!WORDS) return cuts;
+    THAI_RUN.lastIndex = 0;
+    while ((m = THAI_RUN.exec(text)) !== null) {
+      var run = m[0], inside = new Set();
+      if (run.length < MIN_RUN) continue;
+      names.forEach(function (name) {
+        for (var at = run.indexOf(name); at >= 0; at = run.indexOf(name, at + 1)) {
+          for (var k = at + 1; k < at + name.length; k++) inside.add(k);
+        }
+      });
+      for (var part of WORDS.segment(run)) {
+        var k = part.index;
+        if (k > 0 && !inside.has(k) && !NEVER_FIRST.test(run.charAt(k))) cuts.add(m.index + k);
+      }
+    }
+    return cuts;
+  }
+
+  /* Append text.slice(from, to) to el: Thai runs as <lc-w> with <wbr> at the cuts. */
+  function appendBroken(el, text, from, to, cuts) {
+    var part = text.slice(from, to), last = 0, m;
+    var runs = new RegExp("[" + THAI + "]{" + MIN_RUN + ",}", "g");
+    while ((m = runs.exec(part)) !== null) {
+      if (m.index > last) el.appendChild(document.createTextNode(part.slice(last, m.index)));
+      var w = document.createElement("lc-w"), start = 0;
+      for (var k = 1; k < m[0].length; k++) {
+        if (cuts.has(from + m.index + k)) {
+          w.appendChild(document.createTextNode(m[0].slice(start, k)));
+          w.appendChild(document.createElement("wbr"));
+          start = k;
+        }
+      }
+      w.appendChild(document.createTextNode(m[0].slice(start)));
+      el.appendChild(w);
+      last = m.index + m[0].length;
+    }
+    if (last < part.length) el.appendChild(document.createTextNode(part.slice(last)));
+  }
+
   /* Append text to el with the query's terms marked (spaces between Thai letters allowed). */
   function highlight(el, text, terms) {
+    var cuts = thaiBreaks(text);
     var patterns = terms.map(function (term) {
       return Array.from(term.text).map(function (ch) {
         return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       }).join(THAI_CHAR.test(term.text) ? "[\\s\\u200b]*" : "");
     }).filter(Boolean);
-    if (!patterns.length) { el.appendChild(document.createTextNode(text)); return; }
+    if (!patterns.length) { appendBroken(el, text, 0, text.length, cuts); return; }
     var re = new RegExp(patterns.join("|"), "giu");
     var last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (!m[0]) { re.lastIndex++; continue; }
-      el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      appendBroken(el, text, last, m.index, cuts);
       var mark = document.createElement("mark");
-      mark.textContent = m[0];
+      appendBroken(mark, text, m.index, m.index + m[0].length, cuts);
       el.appendChild(mark);
       last = m.index + m[0].length;
     }
-    el.appendChild(document.createTextNode(text.slice(last)));
+    appendBroken(el, text, last, text.length, cuts);
   }
 
   function resultItem(root, doc, terms, itemClass, linkClass) {
@@ -484,7 +555,9 @@
     var self = this, o = this.opts, seq = this.seq;
     var slice = this.hits.slice(this.shown, this.shown + o.page);
     var index = indexFor(o.root, o.lang);
-    return index.documents(slice.map(function (h) { return h.doc; })).then(function (docs) {
+    return Promise.all([index.documents(slice.map(function (h) { return h.doc; })),
+                        loadNames(o.root, index.manifest.id)]).then(function (loaded) {
+      var docs = loaded[0];
       if (seq !== self.seq) return;
       docs.forEach(function (doc) {
         o.list.appendChild(resultItem(o.root, doc, self.terms, o.itemClass, o.linkClass));

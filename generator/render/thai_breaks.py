@@ -1,0 +1,250 @@
+"""Thai lines broken between words, never inside one: break opportunities in the built pages.
+
+Thai puts no space between words. Browsers find where a Thai line may break with their own
+dictionary (Chromium: ICU's), which does not know the archive's names and terms, so it breaks
+inside them ("ยูเนส|โก", "จตุ|ภาคี", "เคเค|ทีที") — and a table squeezed to a few pixels breaks
+anywhere ("ห้องเ|รียน"). So the build cuts every Thai run of a page's text into words with a
+dictionary extended by the archive's own names (`thai_names`), and writes the run as
+
+    <lc-w>ขอนแก่น<wbr>เป็น<wbr>หนึ่ง<wbr>ใน</lc-w>
+
+`lc-w` is `white-space: nowrap` (theme/assets/stylesheets/archive.css): in Chromium 156 that is
+the only thing that stops its own Thai breaks — `word-break: keep-all` and `auto-phrase` do not
+apply to Thai — and `<wbr>` gives a break opportunity even inside it. Spaces stay outside the
+element, so lines still break at spaces, and a run is never longer than MAX_UNBROKEN letters
+between two opportunities, so nothing overflows a phone's screen. A custom element rather than
+a `<span>` keeps the markup short and out of the way of anything that looks for `</span>`.
+
+The text stays the text: no character is added (a reader who copies gets the original, and
+the search index, the data exports and every attribute are untouched), and nothing is changed
+inside `<head>`, code, `pre`, `kbd`, `samp`, scripts, styles, forms' `select`/`textarea`, SVG,
+MathML, comments or URLs written out in the text. Running it again changes nothing.
+
+The segmenter is newmm — PyThaiNLP's dictionary-based maximal matching, the maintained
+reference Thai segmenter — as implemented in Rust by nlpO3 (PyPI `nlpo3`, PyThaiNLP's own
+project): the same output as PyThaiNLP's `newmm` about ten times as fast, which matters because
+every page of every build goes through it, and it takes a custom dictionary as a word file.
+Its dictionary is PyThaiNLP's word list (shipped in `pythainlp`) plus the archive's names.
+PyICU was not chosen: it must be compiled against the system's ICU, and ICU's dictionary is the
+one the browser already uses — the one that lacks the names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .thai_names import THAI_LETTERS, width
+
+ELEMENT = "lc-w"
+WBR = "<wbr>"
+MAX_UNBROKEN = 20  # letters between two break opportunities, at most (a long unknown word)
+MIN_RUN = 4  # shorter Thai runs are one syllable or two: no browser breaks inside them
+
+_RUN = f"[{THAI_LETTERS}]+"
+# Thai characters that never begin a word: vowels and marks written after or above the
+# consonant they follow, and the repetition mark ๆ.
+_NEVER_FIRST = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")
+# Elements whose text is code, data or not shown as text: left exactly as they are.
+_UNTOUCHED = ("head", "script", "style", "textarea", "title", "pre", "code", "kbd", "samp", "svg",
+              "math", "select", "datalist", "template", "iframe", "object", "noscript", "xmp")
+_ATTRIBUTES = r"""(?:[^<>"']|"[^"]*"|'[^']*')*+"""
+# One match: everything up to the next Thai run of text (tags with their attributes, untouched
+# elements, comments, runs already broken, other text), then the run.
+_PAGE = re.compile(
+    r"(?P<before>(?:"
+    r"<!--.*?-->"
+    + "".join(rf"|<{tag}\b{_ATTRIBUTES}>.*?</{tag}\s*>" for tag in _UNTOUCHED) +
+    rf"|<{ELEMENT}>.*?</{ELEMENT}>"
+    rf"|</?[a-zA-Z!?]{_ATTRIBUTES}>"
+    rf"|[^<{THAI_LETTERS}]++"
+    r"|<"
+    r")*+)"
+    # At the end of the page the match is the rest, with no run: a match that failed there
+    # would be tried again from inside the tags it had read past.
+    rf"(?:(?P<run>{_RUN})|\Z)",
+    re.S | re.I)
+# A URL written out in the text, running up to the Thai run that follows it.
+_URL_BEFORE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']*$", re.I)
+_URL_CHAR = re.compile(r"[^\s<>\"'\u0e00-\u0e7f]")
+
+_loaded: set[str] = set()  # dictionaries nlpO3 holds in this process (it keeps them for good)
+_loading = threading.Lock()
+
+
+def base_words() -> Path:
+    """PyThaiNLP's Thai word list, one word a line."""
+    from pythainlp.corpus import corpus_path  # a data file; nothing of PyThaiNLP runs
+
+    return Path(corpus_path()) / "words_th.txt"
+
+
+def load_dictionary(names: Iterable[str]) -> tuple[str, frozenset[str]]:
+    """The base word list plus `names`, loaded into nlpO3 once per process: its name there,
+    and its words."""
+    import nlpo3
+
+    extra = "\n".join(sorted(set(names)))
+    base = base_words().read_bytes()
+    key = "lc-" + hashlib.sha256(base + extra.encode("utf-8")).hexdigest()[:16]
+    words = frozenset(base.decode("utf-8").split()) | frozenset(names)
+    with _loading:
+        if key in _loaded:
+            return key, words
+        with tempfile.TemporaryDirectory(prefix="lc-thai-") as folder:
+            file = Path(folder) / "words.txt"
+            file.write_bytes(base.rstrip(b"\n") + b"\n" + extra.encode("utf-8") + b"\n")
+            message, ok = nlpo3.load_dict(str(file), key)
+        if not ok:
+            raise RuntimeError(f"nlpO3 could not load the Thai dictionary: {message}")
+        _loaded.add(key)
+    return key, words
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One regular expression for every name, longest first where one begins another."""
+    ordered = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    if not ordered:
+        return None
+    return re.compile("|".join(map(re.escape, ordered)))
+
+
+class ThaiBreaks:
+    """Break opportunities for one build: the dictionary loads in a thread from the moment
+    this is made (nlpO3 releases Python's lock while it reads), so MkDocs goes on meanwhile."""
+
+    def __init__(self, names: Iterable[str], terms: Iterable[str] = ()) -> None:
+        self.names = frozenset(names)  # never broken inside
+        self.terms = frozenset(terms)  # words the dictionary lacks
+        self._names = _name_pattern(self.names)
+        self._cache: dict[str, str] = {}
+        self._dictionary = ""
+        self._words: frozenset[str] = frozenset()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, name="lc-thai-dictionary",
+                                        daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self._dictionary, self._words = load_dictionary(self.names | self.terms)
+        except BaseException as error:  # handed to the build's thread by `ready`
+            self._error = error
+
+    def ready(self) -> None:
+        """Wait for the dictionary (raises what loading it raised)."""
+        if not self._dictionary:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+
+    # -- words --------------------------------------------------------------------------
+    def _segment(self, text: str) -> list[str]:
+        import nlpo3
+
+        return list(nlpo3.segment(text, self._dictionary, safe=True))
+
+    def words(self, run: str) -> list[str]:
+        """A run of Thai letters as the pieces a line may break between: newmm's words,
+        never cutting a name, none longer than MAX_UNBROKEN letters."""
+        import nlpo3
+
+        self.ready()
+        tokens = _nominal_prefix_left(nlpo3.segment(run, self._dictionary, safe=True),
+                                      self._words, self._segment)
+        cuts = _boundaries(tokens)
+        if self._names is not None:
+            for match in self._names.finditer(run):
+                cuts -= set(range(match.start() + 1, match.end()))
+        cuts = {c for c in cuts if not _NEVER_FIRST.match(run, c)}
+        pieces: list[str] = []
+        start = 0
+        for cut in [*sorted(cuts), len(run)]:
+            pieces += _short(run[start:cut])
+            start = cut
+        return pieces
+
+    def run(self, run: str) -> str:
+        """The markup of one Thai run (remembered: navigation and labels repeat on every
+        page)."""
+        markup = self._cache.get(run)
+        if markup is None:
+            if len(run) < MIN_RUN:
+                markup = run
+            else:
+                markup = f"<{ELEMENT}>{WBR.join(self.words(run))}</{ELEMENT}>"
+            self._cache[run] = markup
+        return markup
+
+    # -- pages --------------------------------------------------------------------------
+    def html(self, page: str) -> str:
+        """The page with every Thai run of its text broken between words."""
+        if not re.search(f"[{THAI_LETTERS}]", page):
+            return page
+
+        def replace(match: re.Match[str]) -> str:
+            start = match.start("run")
+            if start < 0:
+                return match.group(0)
+            if start and _URL_CHAR.match(page, start - 1) \
+                    and _URL_BEFORE.search(page, max(0, start - 300), start):
+                return match.group(0)
+            return match.group("before") + self.run(match.group("run"))
+
+        return _PAGE.sub(replace, page)
+
+
+# Thai makes nouns with การ and ความ before a verb, and also ends words with them (โครงการ,
+# กระบวนการ, จัดการ). Where both readings give as few words, newmm takes the first one it finds:
+# "โครง|การสื่อสาร", "กระบวน|การวิจัย" — a break inside a word for a Thai reader.
+_NOMINAL = ("การ", "ความ")
+
+
+def _nominal_prefix_left(tokens: list[str], words: frozenset[str],
+                         segment: Callable[[str], list[str]]) -> list[str]:
+    """"โครง|การสื่อสาร" → "โครงการ|สื่อสาร" when "โครงการ" is a word and the rest is made of
+    words. (It also makes "ทำการ|บ้าน" of "ทำ|การบ้าน": a break there is between two words
+    all the same.)"""
+    out: list[str] = []
+    for token in tokens:
+        before = out[-1] if out else ""
+        prefix = next((p for p in _NOMINAL if token.startswith(p) and len(token) > len(p)), "")
+        if prefix and before and before + prefix in words:
+            rest = segment(token[len(prefix):])
+            if all(piece in words for piece in rest):
+                out[-1] = before + prefix
+                out += rest
+                continue
+        out.append(token)
+    return out
+
+
+def _boundaries(tokens: list[str]) -> set[int]:
+    cuts, position = set(), 0
+    for token in tokens[:-1]:
+        position += len(token)
+        cuts.add(position)
+    return cuts
+
+
+def _short(piece: str) -> list[str]:
+    """A piece no longer than MAX_UNBROKEN letters, or cut between syllables (Thai character
+    clusters) into such pieces: an unknown word that long would overflow a phone's line."""
+    if width(piece) <= MAX_UNBROKEN:
+        return [piece]
+    from pythainlp.tokenize import subword_tokenize
+
+    out, current = [], ""
+    for cluster in subword_tokenize(piece, engine="tcc"):
+        if current and width(current + cluster) > MAX_UNBROKEN:
+            out.append(current)
+            current = ""
+        current += cluster
+    return [*out, current] if current else out
+
+
+__all__ = ["ELEMENT", "MAX_UNBROKEN", "ThaiBreaks", "load_dictionary"]
