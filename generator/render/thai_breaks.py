@@ -44,6 +44,7 @@ ELEMENT = "lc-w"
 WBR = "<wbr>"
 MAX_UNBROKEN = 20  # letters between two break opportunities, at most (a long unknown word)
 MIN_RUN = 4  # shorter Thai runs are one syllable or two: no browser breaks inside them
+LONG_WORD = 5  # words this long are handed to the search results' script (see `long_words`)
 
 _RUN = f"[{THAI_LETTERS}]+"
 # Thai characters that never begin a word: vowels and marks written after or above the
@@ -122,6 +123,7 @@ class ThaiBreaks:
         self.terms = frozenset(terms)  # words the dictionary lacks
         self._names = _name_pattern(self.names)
         self._cache: dict[str, str] = {}
+        self.long_words: set[str] = set()  # words of SHOWN_WORD letters or more, as cut here
         self._dictionary = ""
         self._words: frozenset[str] = frozenset()
         self._error: BaseException | None = None
@@ -166,6 +168,7 @@ class ThaiBreaks:
         for cut in [*sorted(cuts), len(run)]:
             pieces += _short(run[start:cut])
             start = cut
+        self.long_words.update(p for p in pieces if len(p) >= LONG_WORD)
         return pieces
 
     def run(self, run: str) -> str:

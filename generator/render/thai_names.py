@@ -12,8 +12,10 @@ Nothing here is a list of names: they come from where the content states them �
   abbreviation or a coined term there ("(เคเคทีที)", "(จตุภาคี)", "(บพท.)");
 * a place's own name after the word that says what kind of place it is: "อำเภอปากช่อง" also
   gives ปากช่อง, "พื้นที่รอบคลองผดุงกรุงเกษม" gives คลองผดุงกรุงเกษม. The kinds of place are
-  Thai grammar (PLACE_WORDS), not names. (In running text nothing says where a name after
-  such a word ends: "ถนนศรีจันทร์เป็นพื้นที่…" — it is not read there.)
+  Thai grammar (PLACE_WORDS), not names. In running text nothing says where a name after
+  such a word ends ("ถนนศรีจันทร์เป็นพื้นที่…"), so there only a road's or a pier's name is
+  read — words always followed by a name — and only a short one that ends a run of letters
+  ("…บนถนนศรีจันทร์ ได้แก่", "…ถึงท่าเรือสี่พระยา").
 
 A candidate longer than MAX_NAME letters is a phrase, not a name: it is left to the segmenter,
 whose breaks between its words are fine — and a name that long could not fit a phone's line.
@@ -45,6 +47,8 @@ PLACE_WORDS = ("เทศบาลนคร", "เทศบาลเมือง
                "เขต", "เมือง", "ย่าน", "คลอง", "ถนน", "ท่าเรือ", "ชุมชน", "หมู่บ้าน", "เกาะ",
                "แม่น้ำ")
 _PLACE = re.compile("|".join(PLACE_WORDS))
+_PROSE_PLACE = re.compile(f".*(?:ถนน|ท่าเรือ)([{THAI_LETTERS}]+)$")  # the last one
+MAX_PROSE_NAME = 10
 # Where a name field is cut: spaces, punctuation and the Thai conjunction of a list's last item.
 _CUT = re.compile(r"[\s()\[\]{},;:/\"'“”‘’–—.!?]+|(?<=[\s,])และ")
 _PARENTHESISED = re.compile(f"\\(([{THAI_LETTERS}]+)\\.?\\)")
@@ -77,6 +81,14 @@ def _with_place_name(piece: str) -> Iterator[str]:
         for name in (piece[last.start():], piece[last.end():]):
             if _is_name(name) and name != piece:
                 yield name
+
+
+def placed_in(text: str) -> Iterator[str]:
+    """A road's or a pier's name that ends a run of Thai letters in running text."""
+    for run in THAI_RUN.findall(text):
+        match = _PROSE_PLACE.search(run)
+        if match and _is_name(match.group(1)) and width(match.group(1)) <= MAX_PROSE_NAME:
+            yield match.group(1)
 
 
 def parenthesised_in(text: str) -> Iterator[str]:
@@ -128,3 +140,4 @@ def _collect(fields: Iterable[str], texts: Iterable[str]) -> Iterator[str]:
         yield from names_in(value)
     for text in texts:
         yield from parenthesised_in(text)
+        yield from placed_in(text)

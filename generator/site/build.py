@@ -25,8 +25,8 @@ from ..search.page import PAGE as SEARCH_PAGE
 from ..render.thai_breaks import ThaiBreaks
 from ..render.thai_names import archive_names, archive_terms
 from .dirty import DirtyBuilds, layout_signature
-from .finish import (remove_unused_theme_assets, write_missing_sitemaps, write_names_script,
-                     write_redirects, write_reproducible_sitemap_gz)
+from .finish import (remove_unused_theme_assets, write_missing_sitemaps, write_redirects,
+                     write_thai_words_script, write_reproducible_sitemap_gz)
 from .helper import BrokenProcessPool, Helper
 from .offline_zip import SiteZip
 from .search_index import BackgroundIndexer
@@ -171,7 +171,7 @@ class SiteBuild:
         write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
                         archive.languages)
         if self._breaks is not None:
-            write_names_script(site_dir, self._breaks.names)
+            write_thai_words_script(site_dir, self._breaks.names | self._breaks.long_words)
         try:
             assert self._search is not None
             self._search.finish()  # search/<lang>/ and the search pages

@@ -98,16 +98,18 @@ def write_reproducible_sitemap_gz(site_dir: Path) -> bool:
     return True
 
 
-NAMES_SCRIPT = "search/names.js"
+THAI_WORDS_SCRIPT = "search/thai-words.js"
 
 
-def write_names_script(site_dir: Path, names: frozenset[str]) -> Path:
-    """The archive's Thai names for the browser (`render.thai_names`), as a classic script
-    (it loads from file:// too): search results are drawn by the browser's script from the
-    index, whose text is never segmented, and break their Thai lines with `Intl.Segmenter`
-    kept from cutting these names (theme/assets/javascripts/search.js)."""
-    target = site_dir / NAMES_SCRIPT
+def write_thai_words_script(site_dir: Path, words: set[str] | frozenset[str]) -> Path:
+    """The archive's Thai names and long words as the build cut them (`render.thai_breaks`),
+    for the browser, as a classic script (it loads from file:// too). Search results are drawn
+    by the browser's script from the index, whose text is never segmented: it breaks their
+    Thai lines with `Intl.Segmenter`, kept from cutting inside these words — ICU's dictionary
+    lacks the names, and cuts some words the build keeps whole ("ยู|เนสโก")
+    (theme/assets/javascripts/search.js). Measured in tests/test_browser_thai_breaks.py."""
+    target = site_dir / THAI_WORDS_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(sorted(names), ensure_ascii=False, separators=(",", ":"))
-    target.write_text(f'LCSearch.register("*","names",{data});\n', encoding="utf-8")
+    data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
+    target.write_text(f'LCSearch.register("*","thai-words",{data});\n', encoding="utf-8")
     return target

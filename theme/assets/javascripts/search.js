@@ -387,28 +387,34 @@
   /* The pages get theirs from the build (generator/render/thai_breaks.py); results are drawn
      here from the index, whose text is never segmented. So the same markup is made here: each
      Thai run an <lc-w> (white-space: nowrap, archive.css) with <wbr> between its words, the
-     words found by Intl.Segmenter and never cut inside one of the archive's names, which the
-     build writes to search/names.js. Without Intl.Segmenter the text is left to the browser. */
+     words found by Intl.Segmenter and never cut inside one of the archive's names or the long
+     words as the build cut them (ICU's dictionary lacks the names and cuts "ยู|เนสโก"), which
+     the build writes to search/thai-words.js. Without Intl.Segmenter the browser breaks them. */
   var WORDS = typeof Intl !== "undefined" && Intl.Segmenter
     ? new Intl.Segmenter("th", { granularity: "word" }) : null;
   var THAI_RUN = new RegExp("[" + THAI + "]+", "g");
   var NEVER_FIRST = /[\u0e30-\u0e3a\u0e45-\u0e4e]/;
   var MIN_RUN = 4;    // thai_breaks.MIN_RUN
-  var names = [];     // the archive's Thai names, longest first, once loaded
+  var whole = {};     // first two letters → the words beginning so, longest first
 
-  function loadNames(root, version) {
-    var e = entry("*", "names");
+  function loadThaiWords(root, version) {
+    var e = entry("*", "thai-words");
     if (!e.started) {
       e.started = true;
       var script = document.createElement("script");
-      script.src = root + "search/names.js?v=" + version;
+      script.src = root + "search/thai-words.js?v=" + version;
       script.async = true;
-      script.onerror = function () { e.resolve([]); };   // results still show, unbroken
+      script.onerror = function () { e.resolve([]); };   // results still show
       document.head.appendChild(script);
+      e.promise.then(function (list) {
+        whole = {};
+        list.forEach(function (w) { (whole[w.slice(0, 2)] = whole[w.slice(0, 2)] || []).push(w); });
+        Object.keys(whole).forEach(function (k) {
+          whole[k].sort(function (a, b) { return b.length - a.length; });
+        });
+      });
     }
-    return e.promise.then(function (list) {
-      names = list.slice().sort(function (a, b) { return b.length - a.length; });
-    });
+    return e.promise;
   }
 
   /* Offsets in text where a Thai line may break (between two Thai words). */
@@ -419,11 +425,15 @@
     while ((m = THAI_RUN.exec(text)) !== null) {
       var run = m[0], inside = new Set();
       if (run.length < MIN_RUN) continue;
-      names.forEach(function (name) {
-        for (var at = run.indexOf(name); at >= 0; at = run.indexOf(name, at + 1)) {
-          for (var k = at + 1; k < at + name.length; k++) inside.add(k);
+      for (var i = 0; i + 1 < run.length; i++) {
+        var words = whole[run.slice(i, i + 2)] || [];
+        for (var w = 0; w < words.length; w++) {
+          if (run.startsWith(words[w], i)) {
+            for (var j = i + 1; j < i + words[w].length; j++) inside.add(j);
+            break;
+          }
         }
-      });
+      }
       for (var part of WORDS.segment(run)) {
         var k = part.index;
         if (k > 0 && !inside.has(k) && !NEVER_FIRST.test(run.charAt(k))) cuts.add(m.index + k);
@@ -556,7 +566,7 @@
     var slice = this.hits.slice(this.shown, this.shown + o.page);
     var index = indexFor(o.root, o.lang);
     return Promise.all([index.documents(slice.map(function (h) { return h.doc; })),
-                        loadNames(o.root, index.manifest.id)]).then(function (loaded) {
+                        loadThaiWords(o.root, index.manifest.id)]).then(function (loaded) {
       var docs = loaded[0];
       if (seq !== self.seq) return;
       docs.forEach(function (doc) {
