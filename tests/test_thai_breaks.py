@@ -27,10 +27,13 @@ def unbroken(html: str) -> str:
 
 
 def test_names_are_kept_whole_and_words_are_cut(breaks: ThaiBreaks) -> None:
-    assert breaks.words("ความร่วมมือจตุภาคีรอบคลองผดุงกรุงเกษม") == \
-        ["ความร่วมมือ", "จตุภาคี", "รอบ", "คลองผดุงกรุงเกษม"]
-    assert breaks.words("บริษัทขอนแก่นพัฒนาเมืองเคเคทีที") == \
-        ["บริษัท", "ขอนแก่น", "พัฒนา", "เมือง", "เคเคทีที"]
+    assert breaks.words("ความร่วมมือจตุภาคีรอบคลองผดุงกรุงเกษม") == [
+        "ความร่วมมือ",
+        "จตุภาคี",
+        "รอบ",
+        "คลองผดุงกรุงเกษม",
+    ]
+    assert breaks.words("บริษัทขอนแก่นพัฒนาเมืองเคเคทีที") == ["บริษัท", "ขอนแก่น", "พัฒนา", "เมือง", "เคเคทีที"]
     # Without the archive's names the segmenter cuts them (what a browser does too).
     plain = ThaiBreaks([])
     assert "จตุภาคี" not in plain.words("ความร่วมมือจตุภาคี")
@@ -46,8 +49,13 @@ def test_a_name_is_never_cut_even_where_the_words_around_it_overlap(breaks: Thai
 
 
 def test_words_made_with_karn_are_not_cut_before_it(breaks: ThaiBreaks) -> None:
-    assert breaks.words("เมืองด้วยโครงการสื่อสารสาธารณะ") == \
-        ["เมือง", "ด้วย", "โครงการ", "สื่อสาร", "สาธารณะ"]
+    assert breaks.words("เมืองด้วยโครงการสื่อสารสาธารณะ") == [
+        "เมือง",
+        "ด้วย",
+        "โครงการ",
+        "สื่อสาร",
+        "สาธารณะ",
+    ]
     assert breaks.words("ผ่านกระบวนการวิจัย") == ["ผ่าน", "กระบวนการ", "วิจัย"]
 
 
@@ -64,23 +72,31 @@ def test_no_break_before_a_mark_that_belongs_to_the_word_before(breaks: ThaiBrea
 
 def test_markup_of_a_page() -> None:
     breaks = ThaiBreaks(NAMES)
-    page = ('<!doctype html><html lang="th"><head><title>ขอนแก่นเป็นเมือง</title>'
-            '<meta name="description" content="ขอนแก่นเป็นเมือง"></head><body>'
-            '<p title="ขอนแก่นเป็นเมือง">ขอนแก่นเป็นเมือง &amp; <strong>ยะลา</strong></p>'
-            '<pre><code>ขอนแก่นเป็นเมือง</code></pre><kbd>ขอนแก่นเป็น</kbd><samp>ขอนแก่นเป็น</samp>'
-            '<script>var t = "ขอนแก่นเป็นเมือง";</script><style>/* ขอนแก่นเป็น */</style>'
-            '<textarea>ขอนแก่นเป็นเมือง</textarea><select><option>ขอนแก่นเป็นเมือง</option></select>'
-            '<svg><title>ขอนแก่นเป็นเมือง</title><text>ขอนแก่นเป็นเมือง</text></svg>'
-            '<!-- ขอนแก่นเป็นเมือง --><a href="https://th.example.org/wiki/ขอนแก่นเป็นเมือง">'
-            'ที่ https://th.example.org/wiki/ขอนแก่นเป็นเมือง</a>'
-            '<img alt="ขอนแก่นเป็นเมือง" src="a.png"></body></html>')
+    page = (
+        '<!doctype html><html lang="th"><head><title>ขอนแก่นเป็นเมือง</title>'
+        '<meta name="description" content="ขอนแก่นเป็นเมือง"></head><body>'
+        '<p title="ขอนแก่นเป็นเมือง">ขอนแก่นเป็นเมือง &amp; <strong>ยะลา</strong></p>'
+        "<pre><code>ขอนแก่นเป็นเมือง</code></pre><kbd>ขอนแก่นเป็น</kbd><samp>ขอนแก่นเป็น</samp>"
+        '<script>var t = "ขอนแก่นเป็นเมือง";</script><style>/* ขอนแก่นเป็น */</style>'
+        "<textarea>ขอนแก่นเป็นเมือง</textarea><select><option>ขอนแก่นเป็นเมือง</option></select>"
+        "<svg><title>ขอนแก่นเป็นเมือง</title><text>ขอนแก่นเป็นเมือง</text></svg>"
+        '<!-- ขอนแก่นเป็นเมือง --><a href="https://th.example.org/wiki/ขอนแก่นเป็นเมือง">'
+        "ที่ https://th.example.org/wiki/ขอนแก่นเป็นเมือง</a>"
+        '<img alt="ขอนแก่นเป็นเมือง" src="a.png"></body></html>'
+    )
     out = breaks.html(page)
-    assert "<p title=\"ขอนแก่นเป็นเมือง\"><lc-w>ขอนแก่น<wbr>เป็น<wbr>เมือง</lc-w> &amp; " \
-           "<strong><lc-w>ยะลา</lc-w></strong></p>" in out
+    assert (
+        '<p title="ขอนแก่นเป็นเมือง"><lc-w>ขอนแก่น<wbr>เป็น<wbr>เมือง</lc-w> &amp; '
+        "<strong><lc-w>ยะลา</lc-w></strong></p>" in out
+    )
     # Everything else is exactly as it was: head, attributes, code, scripts, forms, SVG,
     # comments, URLs.
-    assert out.replace("<lc-w>ขอนแก่น<wbr>เป็น<wbr>เมือง</lc-w>", "ขอนแก่นเป็นเมือง", 1) \
-        .replace("<lc-w>ยะลา</lc-w>", "ยะลา") == page
+    assert (
+        out.replace("<lc-w>ขอนแก่น<wbr>เป็น<wbr>เมือง</lc-w>", "ขอนแก่นเป็นเมือง", 1).replace(
+            "<lc-w>ยะลา</lc-w>", "ยะลา"
+        )
+        == page
+    )
     assert unbroken(out) == page
     assert breaks.html(out) == out  # idempotent
 
@@ -107,8 +123,20 @@ def test_the_archives_names_come_from_its_content() -> None:
     archive = build_archive(check(load_config(ROOT / "mkdocs.yml")).loaded)
     names = archive_names(archive)
     # Names of places in name fields, parenthesised terms, names after a kind of place.
-    for name in ("ขอนแก่น", "เขาใหญ่", "ปากช่อง", "คลองผดุงกรุงเกษม", "เคเคทีที", "จตุภาคี",
-                 "กะดีจีน", "แก่งคอย", "บพท", "ป้อมปราบศัตรูพ่าย", "ศรีจันทร์", "สี่พระยา"):
+    for name in (
+        "ขอนแก่น",
+        "เขาใหญ่",
+        "ปากช่อง",
+        "คลองผดุงกรุงเกษม",
+        "เคเคทีที",
+        "จตุภาคี",
+        "กะดีจีน",
+        "แก่งคอย",
+        "บพท",
+        "ป้อมปราบศัตรูพ่าย",
+        "ศรีจันทร์",
+        "สี่พระยา",
+    ):
         assert name in names, name
     assert all(width(n) <= 18 for n in names)
     assert "และ" not in names
@@ -118,8 +146,7 @@ def test_the_archives_names_come_from_its_content() -> None:
 
 def test_name_fields_are_cut_into_names() -> None:
     assert set(names_in("เขาใหญ่ อำเภอปากช่อง")) == {"เขาใหญ่", "อำเภอปากช่อง", "ปากช่อง"}
-    assert "คลองผดุงกรุงเกษม" in set(names_in(
-        "พื้นที่รอบคลองผดุงกรุงเกษม (เขตปทุมวัน ดุสิต และป้อมปราบศัตรูพ่าย)"))
+    assert "คลองผดุงกรุงเกษม" in set(names_in("พื้นที่รอบคลองผดุงกรุงเกษม (เขตปทุมวัน ดุสิต และป้อมปราบศัตรูพ่าย)"))
     assert set(names_in("Khao Yai")) == set()
 
 

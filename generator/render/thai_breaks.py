@@ -51,16 +51,34 @@ _RUN = f"[{THAI_LETTERS}]+"
 # consonant they follow, and the repetition mark ๆ.
 _NEVER_FIRST = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")
 # Elements whose text is code, data or not shown as text: left exactly as they are.
-_UNTOUCHED = ("head", "script", "style", "textarea", "title", "pre", "code", "kbd", "samp", "svg",
-              "math", "select", "datalist", "template", "iframe", "object", "noscript", "xmp")
+_UNTOUCHED = (
+    "head",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "svg",
+    "math",
+    "select",
+    "datalist",
+    "template",
+    "iframe",
+    "object",
+    "noscript",
+    "xmp",
+)
 _ATTRIBUTES = r"""(?:[^<>"']|"[^"]*"|'[^']*')*+"""
 # One match: everything up to the next Thai run of text (tags with their attributes, untouched
 # elements, comments, runs already broken, other text), then the run.
 _PAGE = re.compile(
     r"(?P<before>(?:"
     r"<!--.*?-->"
-    + "".join(rf"|<{tag}\b{_ATTRIBUTES}>.*?</{tag}\s*>" for tag in _UNTOUCHED) +
-    rf"|<{ELEMENT}>.*?</{ELEMENT}>"
+    + "".join(rf"|<{tag}\b{_ATTRIBUTES}>.*?</{tag}\s*>" for tag in _UNTOUCHED)
+    + rf"|<{ELEMENT}>.*?</{ELEMENT}>"
     rf"|</?[a-zA-Z!?]{_ATTRIBUTES}>"
     rf"|[^<{THAI_LETTERS}]++"
     r"|<"
@@ -68,9 +86,10 @@ _PAGE = re.compile(
     # At the end of the page the match is the rest, with no run: a match that failed there
     # would be tried again from inside the tags it had read past.
     rf"(?:(?P<run>{_RUN})|\Z)",
-    re.S | re.I)
+    re.DOTALL | re.IGNORECASE,
+)
 # A URL written out in the text, running up to the Thai run that follows it.
-_URL_BEFORE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']*$", re.I)
+_URL_BEFORE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']*$", re.IGNORECASE)
 _URL_CHAR = re.compile(r"[^\s<>\"'\u0e00-\u0e7f]")
 
 _loaded: set[str] = set()  # dictionaries nlpO3 holds in this process (it keeps them for good)
@@ -126,15 +145,14 @@ class ThaiBreaks:
         self.long_words: set[str] = set()  # words of SHOWN_WORD letters or more, as cut here
         self._dictionary = ""
         self._words: frozenset[str] = frozenset()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, name="lc-thai-dictionary",
-                                        daemon=True)
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._load, name="lc-thai-dictionary", daemon=True)
         self._thread.start()
 
     def _load(self) -> None:
         try:
             self._dictionary, self._words = load_dictionary(self.names | self.terms)
-        except BaseException as error:  # handed to the build's thread by `ready`
+        except Exception as error:  # noqa: BLE001 - raised in the build's thread by `ready`
             self._error = error
 
     def ready(self) -> None:
@@ -156,8 +174,9 @@ class ThaiBreaks:
         import nlpo3
 
         self.ready()
-        tokens = _nominal_prefix_left(nlpo3.segment(run, self._dictionary, safe=True),
-                                      self._words, self._segment)
+        tokens = _nominal_prefix_left(
+            nlpo3.segment(run, self._dictionary, safe=True), self._words, self._segment
+        )
         cuts = _boundaries(tokens)
         if self._names is not None:
             for match in self._names.finditer(run):
@@ -193,8 +212,11 @@ class ThaiBreaks:
             start = match.start("run")
             if start < 0:
                 return match.group(0)
-            if start and _URL_CHAR.match(page, start - 1) \
-                    and _URL_BEFORE.search(page, max(0, start - 300), start):
+            if (
+                start
+                and _URL_CHAR.match(page, start - 1)
+                and _URL_BEFORE.search(page, max(0, start - 300), start)
+            ):
                 return match.group(0)
             return match.group("before") + self.run(match.group("run"))
 
@@ -207,9 +229,10 @@ class ThaiBreaks:
 _NOMINAL = ("การ", "ความ")
 
 
-def _nominal_prefix_left(tokens: list[str], words: frozenset[str],
-                         segment: Callable[[str], list[str]]) -> list[str]:
-    """"โครง|การสื่อสาร" → "โครงการ|สื่อสาร" when "โครงการ" is a word and the rest is made of
+def _nominal_prefix_left(
+    tokens: list[str], words: frozenset[str], segment: Callable[[str], list[str]]
+) -> list[str]:
+    """ "โครง|การสื่อสาร" → "โครงการ|สื่อสาร" when "โครงการ" is a word and the rest is made of
     words. (It also makes "ทำการ|บ้าน" of "ทำ|การบ้าน": a break there is between two words
     all the same.)"""
     out: list[str] = []
@@ -217,7 +240,7 @@ def _nominal_prefix_left(tokens: list[str], words: frozenset[str],
         before = out[-1] if out else ""
         prefix = next((p for p in _NOMINAL if token.startswith(p) and len(token) > len(p)), "")
         if prefix and before and before + prefix in words:
-            rest = segment(token[len(prefix):])
+            rest = segment(token[len(prefix) :])
             if all(piece in words for piece in rest):
                 out[-1] = before + prefix
                 out += rest

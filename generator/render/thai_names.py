@@ -43,9 +43,25 @@ MIN_NAME = 2
 
 # Words naming a kind of place, that Thai writes before the place's own name. Longest first,
 # so that "เทศบาลนคร" is found before "นคร" could be (it is not listed: it begins names).
-PLACE_WORDS = ("เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "จังหวัด", "อำเภอ", "ตำบล", "แขวง",
-               "เขต", "เมือง", "ย่าน", "คลอง", "ถนน", "ท่าเรือ", "ชุมชน", "หมู่บ้าน", "เกาะ",
-               "แม่น้ำ")
+PLACE_WORDS = (
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "เทศบาลตำบล",
+    "จังหวัด",
+    "อำเภอ",
+    "ตำบล",
+    "แขวง",
+    "เขต",
+    "เมือง",
+    "ย่าน",
+    "คลอง",
+    "ถนน",
+    "ท่าเรือ",
+    "ชุมชน",
+    "หมู่บ้าน",
+    "เกาะ",
+    "แม่น้ำ",
+)
 _PLACE = re.compile("|".join(PLACE_WORDS))
 _PROSE_PLACE = re.compile(f".*(?:ถนน|ท่าเรือ)([{THAI_LETTERS}]+)$")  # the last one
 MAX_PROSE_NAME = 10
@@ -78,7 +94,7 @@ def _with_place_name(piece: str) -> Iterator[str]:
     starts = [m for m in _PLACE.finditer(piece) if m.end() < len(piece)]
     if starts:
         last = starts[-1]
-        for name in (piece[last.start():], piece[last.end():]):
+        for name in (piece[last.start() :], piece[last.end() :]):
             if _is_name(name) and name != piece:
                 yield name
 
@@ -105,11 +121,12 @@ def _thai(value: Any, lang: str) -> str:
 
 def archive_terms(archive: Archive, lang: str = "th") -> frozenset[str]:
     """The labels of the vocabularies, and their pieces."""
-    labels = [_thai(term.label, lang) for vocabulary in (archive.themes, archive.regions,
-                                                         archive.sdgs)
-              for term in vocabulary.values()]
-    return frozenset(piece for label in labels for piece in _CUT.split(label)
-                     if _is_name(piece))
+    labels = [
+        _thai(term.label, lang)
+        for vocabulary in (archive.themes, archive.regions, archive.sdgs)
+        for term in vocabulary.values()
+    ]
+    return frozenset(piece for label in labels for piece in _CUT.split(label) if _is_name(piece))
 
 
 def archive_names(archive: Archive, lang: str = "th") -> frozenset[str]:
@@ -117,8 +134,11 @@ def archive_names(archive: Archive, lang: str = "th") -> frozenset[str]:
     fields: list[str] = []  # values that are names or lists of names
     texts: list[str] = []  # any Thai text: its parenthesised terms
     for city in archive.cities.values():
-        fields += [_thai(city.label, lang), _thai(city.fields.get("province"), lang),
-                   _thai(city.fields.get("research_area"), lang)]
+        fields += [
+            _thai(city.label, lang),
+            _thai(city.fields.get("province"), lang),
+            _thai(city.fields.get("research_area"), lang),
+        ]
     for project in archive.projects.values():
         fields.append(_thai(project.fields.get("area"), lang))
     for vocabulary in (archive.themes, archive.regions, archive.sdgs):

@@ -20,13 +20,18 @@ from ..config import SiteConfig, site_config
 from ..model import archive_redirects, archive_titles
 from ..pipeline import Generated, generate, held_pages
 from ..render.sanitize import clean_marked_regions
-from ..search import language_roots
-from ..search.page import PAGE as SEARCH_PAGE
 from ..render.thai_breaks import ThaiBreaks
 from ..render.thai_names import archive_names, archive_terms
+from ..search import language_roots
+from ..search.page import PAGE as SEARCH_PAGE
 from .dirty import DirtyBuilds, layout_signature
-from .finish import (remove_unused_theme_assets, write_missing_sitemaps, write_redirects,
-                     write_thai_words_script, write_reproducible_sitemap_gz)
+from .finish import (
+    remove_unused_theme_assets,
+    write_missing_sitemaps,
+    write_redirects,
+    write_reproducible_sitemap_gz,
+    write_thai_words_script,
+)
 from .helper import BrokenProcessPool, Helper
 from .offline_zip import SiteZip
 from .search_index import BackgroundIndexer

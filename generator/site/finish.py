@@ -4,8 +4,8 @@ language: redirects for old ids, sitemaps, and the removal of theme files nobody
 from __future__ import annotations
 
 import gzip
-import json
 import html
+import json
 import shutil
 from pathlib import Path
 
