@@ -156,3 +156,13 @@ def _cuts(pieces: list[str]) -> set[int]:
         at += len(piece)
         cuts.add(at)
     return cuts
+
+
+def test_a_range_of_years_stays_on_one_line() -> None:
+    breaks = ThaiBreaks([])
+    page = '<p>2020–2021 (พ.ศ. 2563–2564) <a title="2563–2564">x</a> <code>1–2</code> a–b</p>'
+    out = breaks.html(page)
+    assert "<lc-w>2020–2021</lc-w> (พ.ศ. <lc-w>2563–2564</lc-w>)" in out
+    assert unbroken(out) == page and breaks.html(out) == out
+    english = "<p>In 2020–2021 (B.E. 2563–2564)</p>"
+    assert breaks.html(english) == "<p>In <lc-w>2020–2021</lc-w> (B.E. <lc-w>2563–2564</lc-w>)</p>"
