@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import ROOT
+from conftest import ROOT, unbroken
 
 from generator.config import load_config
 from generator.model import build_archive
@@ -19,11 +17,6 @@ NAMES = ["คลองผดุงกรุงเกษม", "เคเคที
 @pytest.fixture(scope="module")
 def breaks() -> ThaiBreaks:
     return ThaiBreaks(NAMES, ["การสื่อสารสาธารณะ"])
-
-
-def unbroken(html: str) -> str:
-    """The text a reader sees and copies: without the break markup."""
-    return re.sub(r"</?lc-w>|<wbr>", "", html)
 
 
 def test_names_are_kept_whole_and_words_are_cut(breaks: ThaiBreaks) -> None:

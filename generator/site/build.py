@@ -22,8 +22,6 @@ from ..pipeline import Generated, generate, held_pages
 from ..render.sanitize import clean_marked_regions
 from ..render.thai_breaks import ThaiBreaks
 from ..render.thai_names import archive_names, archive_terms
-from ..search import language_roots
-from ..search.page import PAGE as SEARCH_PAGE
 from .dirty import DirtyBuilds, layout_signature
 from .finish import (
     remove_unused_theme_assets,
@@ -180,12 +178,6 @@ class SiteBuild:
         try:
             assert self._search is not None
             self._search.finish()  # search/<lang>/ and the search pages
-            if self._breaks is not None:
-                for root in language_roots(archive.languages).values():
-                    page = site_dir / root / SEARCH_PAGE
-                    if page.is_file():
-                        page.write_text(self._breaks.html(page.read_text(encoding="utf-8")),
-                                        encoding="utf-8")
             if self._zip is not None:
                 # Last: the offline ZIP holds everything written above.
                 self._packer.submit(self._zip.finish)

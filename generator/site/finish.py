@@ -98,7 +98,9 @@ def write_reproducible_sitemap_gz(site_dir: Path) -> bool:
     return True
 
 
-THAI_WORDS_SCRIPT = "search/thai-words.js"
+# Beside the theme's assets, not in search/: that folder is the index, which is the same
+# whether written during the build or afterwards from the pages (`search.write_search`).
+THAI_WORDS_SCRIPT = "assets/thai-words.js"
 
 
 def write_thai_words_script(site_dir: Path, words: set[str] | frozenset[str]) -> Path:

@@ -389,7 +389,7 @@
      Thai run an <lc-w> (white-space: nowrap, archive.css) with <wbr> between its words, the
      words found by Intl.Segmenter and never cut inside one of the archive's names or the long
      words as the build cut them (ICU's dictionary lacks the names and cuts "ยู|เนสโก"), which
-     the build writes to search/thai-words.js. Without Intl.Segmenter the browser breaks them. */
+     the build writes to assets/thai-words.js. Without Intl.Segmenter the browser breaks them. */
   var WORDS = typeof Intl !== "undefined" && Intl.Segmenter
     ? new Intl.Segmenter("th", { granularity: "word" }) : null;
   var THAI_RUN = new RegExp("[" + THAI + "]+", "g");
@@ -402,7 +402,7 @@
     if (!e.started) {
       e.started = true;
       var script = document.createElement("script");
-      script.src = root + "search/thai-words.js?v=" + version;
+      script.src = root + "assets/thai-words.js?v=" + version;
       script.async = true;
       script.onerror = function () { e.resolve([]); };   // results still show
       document.head.appendChild(script);
