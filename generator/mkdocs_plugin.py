@@ -74,8 +74,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     @event_priority(-500)  # last: the page exactly as MkDocs will write it
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        self.build.page_written(output, page, config)
-        return output
+        return self.build.page_written(output, page, config)
 
     @event_priority(50)  # before the i18n plugin (-100) builds the next language
     def _on_language_pages_done(self, *, config: Any) -> None:

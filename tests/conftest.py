@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_CONTENT = FIXTURES / "mini" / "content"
+
+
+def unbroken(html: str) -> str:
+    """A built page without the Thai line-break markup (generator/render/thai_breaks.py): the
+    text as written, for tests that look for a Thai phrase in the HTML."""
+    return re.sub(r"</?lc-w>|<wbr>", "", html)
 
 
 @dataclass

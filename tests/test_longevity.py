@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import serve, watch
-from conftest import ROOT, Project
+from conftest import ROOT, Project, unbroken
 from test_build import tree_digest
 
 pytestmark = pytest.mark.slow
@@ -123,7 +123,7 @@ def test_licences_and_citation_are_in_the_repository() -> None:
 
 
 def test_the_empty_404_is_bilingual(mini_site: Project) -> None:
-    html = (mini_site.site / "404.html").read_text(encoding="utf-8")
+    html = unbroken((mini_site.site / "404.html").read_text(encoding="utf-8"))
     assert "ไม่พบหน้านี้" in html and "Page not found" in html
 
 

@@ -20,9 +20,16 @@ from ..config import SiteConfig, site_config
 from ..model import archive_redirects, archive_titles
 from ..pipeline import Generated, generate, held_pages
 from ..render.sanitize import clean_marked_regions
+from ..render.thai_breaks import ThaiBreaks
+from ..render.thai_names import archive_names, archive_terms
 from .dirty import DirtyBuilds, layout_signature
-from .finish import (remove_unused_theme_assets, write_missing_sitemaps, write_redirects,
-                     write_reproducible_sitemap_gz)
+from .finish import (
+    remove_unused_theme_assets,
+    write_missing_sitemaps,
+    write_redirects,
+    write_reproducible_sitemap_gz,
+    write_thai_words_script,
+)
 from .helper import BrokenProcessPool, Helper
 from .offline_zip import SiteZip
 from .search_index import BackgroundIndexer
@@ -53,6 +60,7 @@ class SiteBuild:
         self._packer = Helper(in_thread=True)  # packs the offline ZIP
         self._zip: SiteZip | None = None
         self._staging: Staging | None = None
+        self._breaks: ThaiBreaks | None = None  # Thai line breaks, for this build's names
         self._failed = False
 
     # -- on_config ------------------------------------------------------------------------
@@ -73,6 +81,10 @@ class SiteBuild:
         self._languages_left = len(languages)
         if self.dirty is not None and self._held is None:
             self._held = held_pages(self.generated)
+        archive = self.generated.archive
+        names, terms = archive_names(archive), archive_terms(archive)
+        if self._breaks is None or (self._breaks.names, self._breaks.terms) != (names, terms):
+            self._breaks = ThaiBreaks(names, terms)  # its dictionary loads while MkDocs starts
         if self._search is None or self._search.languages != languages:
             self._search = BackgroundIndexer(self._search_helper, languages)
         config.docs_dir = str(site.build_dir)
@@ -95,6 +107,9 @@ class SiteBuild:
     # -- each language --------------------------------------------------------------------
     def language_started(self, config: Any, files: Any) -> None:
         """on_env: MkDocs has read this language's pages (and emptied the site folder)."""
+        if self._breaks is not None:
+            # Before the first page: a helper process can then still be forked safely.
+            self._breaks.ready()
         if self.command == "build" and self._zip is None and self.site is not None:
             name = str(self.site.settings.get("download_name") or "site")
             self._zip = SiteZip(self._site_dir, f"downloads/{name}.zip", name)
@@ -115,20 +130,26 @@ class SiteBuild:
                                           page.title or config.site_name)
         return html
 
-    def page_written(self, output: str, page: Any, config: Any) -> None:
-        """on_post_page: the page exactly as MkDocs writes it."""
+    def page_written(self, output: str, page: Any, config: Any) -> str:
+        """on_post_page: the page as MkDocs made it goes to the search index; the page with
+        Thai line breaks (`render.thai_breaks`) is what is written and packed. Returns it."""
         if self._search is None or not output.strip():
-            return
+            return output
         path = self._site_path(page.file.abs_dest_path)
         self._search.page_built(_language(config), path, output)
+        if self._breaks is not None:
+            output = self._breaks.html(output)
         if self._zip is not None:
             self._packer.submit(self._zip.add_page, path, output)
+        return output
 
     def other_language_404(self, output: str, config: Any) -> str:
         """on_post_template for 404.html: every language's build writes it to the site root,
         the last one winning. The primary language keeps the root; the others go under
         /<lang>/. Returns what MkDocs should write at the root ("" for nothing)."""
         lang = _language(config)
+        if self._breaks is not None:
+            output = self._breaks.html(output)
         if self.site is None or lang == self.site.primary.code:
             return output
         target = self._site_dir / lang / "404.html"
@@ -154,6 +175,8 @@ class SiteBuild:
         remove_unused_theme_assets(site_dir)
         write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
                         archive.languages)
+        if self._breaks is not None:
+            write_thai_words_script(site_dir, self._breaks.names | self._breaks.long_words)
         try:
             assert self._search is not None
             self._search.finish()  # search/<lang>/ and the search pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import json
 import shutil
 from pathlib import Path
 
@@ -95,3 +96,22 @@ def write_reproducible_sitemap_gz(site_dir: Path) -> bool:
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
         packed.write(sitemap.read_bytes())
     return True
+
+
+# Beside the theme's assets, not in search/: that folder is the index, which is the same
+# whether written during the build or afterwards from the pages (`search.write_search`).
+THAI_WORDS_SCRIPT = "assets/thai-words.js"
+
+
+def write_thai_words_script(site_dir: Path, words: set[str] | frozenset[str]) -> Path:
+    """The archive's Thai names and long words as the build cut them (`render.thai_breaks`),
+    for the browser, as a classic script (it loads from file:// too). Search results are drawn
+    by the browser's script from the index, whose text is never segmented: it breaks their
+    Thai lines with `Intl.Segmenter`, kept from cutting inside these words — ICU's dictionary
+    lacks the names, and cuts some words the build keeps whole ("ยู|เนสโก")
+    (theme/assets/javascripts/search.js). Measured in tests/test_browser_thai_breaks.py."""
+    target = site_dir / THAI_WORDS_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
+    target.write_text(f'LCSearch.register("*","thai-words",{data});\n', encoding="utf-8")
+    return target

@@ -383,25 +383,106 @@
     });
   }
 
+  /* ---- Thai line breaks in results -------------------------------------------------- */
+  /* The pages get theirs from the build (generator/render/thai_breaks.py); results are drawn
+     here from the index, whose text is never segmented. So the same markup is made here: each
+     Thai run an <lc-w> (white-space: nowrap, archive.css) with <wbr> between its words, the
+     words found by Intl.Segmenter and never cut inside one of the archive's names or the long
+     words as the build cut them (ICU's dictionary lacks the names and cuts "ยู|เนสโก"), which
+     the build writes to assets/thai-words.js. Without Intl.Segmenter the browser breaks them. */
+  var WORDS = typeof Intl !== "undefined" && Intl.Segmenter
+    ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+  var THAI_RUN = new RegExp("[" + THAI + "]+", "g");
+  var NEVER_FIRST = /[\u0e30-\u0e3a\u0e45-\u0e4e]/;
+  var MIN_RUN = 4;    // thai_breaks.MIN_RUN
+  var whole = {};     // first two letters → the words beginning so, longest first
+
+  function loadThaiWords(root, version) {
+    var e = entry("*", "thai-words");
+    if (!e.started) {
+      e.started = true;
+      var script = document.createElement("script");
+      script.src = root + "assets/thai-words.js?v=" + version;
+      script.async = true;
+      script.onerror = function () { e.resolve([]); };   // results still show
+      document.head.appendChild(script);
+      e.promise.then(function (list) {
+        whole = {};
+        list.forEach(function (w) { (whole[w.slice(0, 2)] = whole[w.slice(0, 2)] || []).push(w); });
+        Object.keys(whole).forEach(function (k) {
+          whole[k].sort(function (a, b) { return b.length - a.length; });
+        });
+      });
+    }
+    return e.promise;
+  }
+
+  /* Offsets in text where a Thai line may break (between two Thai words). */
+  function thaiBreaks(text) {
+    var cuts = new Set(), m;
+    if (!WORDS) return cuts;
+    THAI_RUN.lastIndex = 0;
+    while ((m = THAI_RUN.exec(text)) !== null) {
+      var run = m[0], inside = new Set();
+      if (run.length < MIN_RUN) continue;
+      for (var i = 0; i + 1 < run.length; i++) {
+        var words = whole[run.slice(i, i + 2)] || [];
+        for (var w = 0; w < words.length; w++) {
+          if (run.startsWith(words[w], i)) {
+            for (var j = i + 1; j < i + words[w].length; j++) inside.add(j);
+            break;
+          }
+        }
+      }
+      for (var part of WORDS.segment(run)) {
+        var k = part.index;
+        if (k > 0 && !inside.has(k) && !NEVER_FIRST.test(run.charAt(k))) cuts.add(m.index + k);
+      }
+    }
+    return cuts;
+  }
+
+  /* Append text.slice(from, to) to el: Thai runs as <lc-w> with <wbr> at the cuts. */
+  function appendBroken(el, text, from, to, cuts) {
+    var part = text.slice(from, to), last = 0, m;
+    var runs = new RegExp("[" + THAI + "]{" + MIN_RUN + ",}", "g");
+    while ((m = runs.exec(part)) !== null) {
+      if (m.index > last) el.appendChild(document.createTextNode(part.slice(last, m.index)));
+      var w = document.createElement("lc-w"), start = 0;
+      for (var k = 1; k < m[0].length; k++) {
+        if (cuts.has(from + m.index + k)) {
+          w.appendChild(document.createTextNode(m[0].slice(start, k)));
+          w.appendChild(document.createElement("wbr"));
+          start = k;
+        }
+      }
+      w.appendChild(document.createTextNode(m[0].slice(start)));
+      el.appendChild(w);
+      last = m.index + m[0].length;
+    }
+    if (last < part.length) el.appendChild(document.createTextNode(part.slice(last)));
+  }
+
   /* Append text to el with the query's terms marked (spaces between Thai letters allowed). */
   function highlight(el, text, terms) {
+    var cuts = thaiBreaks(text);
     var patterns = terms.map(function (term) {
       return Array.from(term.text).map(function (ch) {
         return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       }).join(THAI_CHAR.test(term.text) ? "[\\s\\u200b]*" : "");
     }).filter(Boolean);
-    if (!patterns.length) { el.appendChild(document.createTextNode(text)); return; }
+    if (!patterns.length) { appendBroken(el, text, 0, text.length, cuts); return; }
     var re = new RegExp(patterns.join("|"), "giu");
     var last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (!m[0]) { re.lastIndex++; continue; }
-      el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      appendBroken(el, text, last, m.index, cuts);
       var mark = document.createElement("mark");
-      mark.textContent = m[0];
+      appendBroken(mark, text, m.index, m.index + m[0].length, cuts);
       el.appendChild(mark);
       last = m.index + m[0].length;
     }
-    el.appendChild(document.createTextNode(text.slice(last)));
+    appendBroken(el, text, last, text.length, cuts);
   }
 
   function resultItem(root, doc, terms, itemClass, linkClass) {
@@ -484,7 +565,9 @@
     var self = this, o = this.opts, seq = this.seq;
     var slice = this.hits.slice(this.shown, this.shown + o.page);
     var index = indexFor(o.root, o.lang);
-    return index.documents(slice.map(function (h) { return h.doc; })).then(function (docs) {
+    return Promise.all([index.documents(slice.map(function (h) { return h.doc; })),
+                        loadThaiWords(o.root, index.manifest.id)]).then(function (loaded) {
+      var docs = loaded[0];
       if (seq !== self.seq) return;
       docs.forEach(function (doc) {
         o.list.appendChild(resultItem(o.root, doc, self.terms, o.itemClass, o.linkClass));
