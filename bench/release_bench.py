@@ -26,18 +26,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from synthetic import make_site_project  # noqa: E402
+from synthetic import make_site_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PACKAGES = [("wacz", ".wacz"), ("bag", "-bag.zip"), ("site ZIP", "-site.zip"),
-            ("data", "-data.zip")]
+PACKAGES = [
+    ("wacz", ".wacz"),
+    ("bag", "-bag.zip"),
+    ("site ZIP", "-site.zip"),
+    ("data", "-data.zip"),
+]
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
@@ -57,16 +61,30 @@ def project_for(size: str, workdir: Path) -> Path:
         make_site_project(target, int(size))
         for name in ("CITATION.cff", ".zenodo.json"):
             shutil.copy2(ROOT / name, target / name)
-    for command in (["init", "-q", "-b", "main"], ["add", "-A"],
-                    ["-c", "user.name=bench", "-c", "user.email=bench@example.org",
-                     "commit", "-q", "-m", "bench"], ["tag", "v0.0-bench"]):
+    for command in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        [
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@example.org",
+            "commit",
+            "-q",
+            "-m",
+            "bench",
+        ],
+        ["tag", "v0.0-bench"],
+    ):
         subprocess.run(["git", *command], cwd=target, check=True)
     return target
 
 
 def steps(report: str) -> dict[str, float]:
-    return {m.group(1): float(m.group(2))
-            for m in re.finditer(r"^\s+(.+?): ([0-9.]+) s$", report, re.MULTILINE)}
+    return {
+        m.group(1): float(m.group(2))
+        for m in re.finditer(r"^\s+(.+?): ([0-9.]+) s$", report, re.MULTILINE)
+    }
 
 
 def main() -> None:
@@ -76,8 +94,10 @@ def main() -> None:
     parser.add_argument("--keep", help="keep the projects in this folder")
     args = parser.parse_args()
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="lckb-release-bench-"))
-    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}\n")
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}\n"
+    )
     rows = []
     for size in args.sizes.split(","):
         project = project_for(size, workdir)
@@ -91,27 +111,44 @@ def main() -> None:
             releases.append(elapsed)
             reports.append(steps(report))
         dist = project / "dist"
-        sizes = {label: next(p.stat().st_size for p in dist.iterdir() if p.name.endswith(end))
-                 for label, end in PACKAGES}
+        sizes = {
+            label: next(p.stat().st_size for p in dist.iterdir() if p.name.endswith(end))
+            for label, end in PACKAGES
+        }
         pages = sum(1 for _ in (project / "site").rglob("*.html"))
-        row = {"size": size, "pages": pages, "build": statistics.median(builds),
-               "release": statistics.median(releases), "steps": reports[-1], **sizes}
+        row = {
+            "size": size,
+            "pages": pages,
+            "build": statistics.median(builds),
+            "release": statistics.median(releases),
+            "steps": reports[-1],
+            **sizes,
+        }
         rows.append(row)
-        print(f"  {size}: build {row['build']:.1f} s, release {row['release']:.1f} s "
-              f"({row['release'] / row['build']:.1f}×); steps: "
-              + ", ".join(f"{k} {v:.1f} s" for k, v in row["steps"].items()), flush=True)
-    print("\n| cases | pages | `make build` s | `make release` s | ratio | WACZ MB | bag MB "
-          "| site ZIP MB | data MB |")
+        print(
+            f"  {size}: build {row['build']:.1f} s, release {row['release']:.1f} s "
+            f"({row['release'] / row['build']:.1f}×); steps: "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in row["steps"].items()),
+            flush=True,
+        )
+    print(
+        "\n| cases | pages | `make build` s | `make release` s | ratio | WACZ MB | bag MB "
+        "| site ZIP MB | data MB |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['size']} | {r['pages']:,} | {r['build']:.1f} | {r['release']:.1f} | "
-              f"{r['release'] / r['build']:.1f}× | {r['wacz'] / 2**20:.1f} | "
-              f"{r['bag'] / 2**20:.1f} | {r['site ZIP'] / 2**20:.1f} | {r['data'] / 2**20:.2f} |")
+        print(
+            f"| {r['size']} | {r['pages']:,} | {r['build']:.1f} | {r['release']:.1f} | "
+            f"{r['release'] / r['build']:.1f}× | {r['wacz'] / 2**20:.1f} | "
+            f"{r['bag'] / 2**20:.1f} | {r['site ZIP'] / 2**20:.1f} | {r['data'] / 2**20:.2f} |"
+        )
     print("\nWhere the release's time goes (last run):")
     for r in rows:
         total = sum(r["steps"].values()) or 1
-        print(f"- {r['size']}: " + "; ".join(f"{k} {v:.1f} s ({v / total:.0%})"
-                                             for k, v in r["steps"].items()))
+        print(
+            f"- {r['size']}: "
+            + "; ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in r["steps"].items())
+        )
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -48,9 +48,21 @@ class Released:
 
 def commit(root: Path, when: str = "2025-03-04T10:00:00+07:00") -> None:
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    for command in (["init", "-q", "-b", "main"], ["add", "-A"],
-                    ["-c", "user.name=Test", "-c", "user.email=test@example.org",
-                     "commit", "-q", "-m", "content"], ["tag", "v1.0"]):
+    for command in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        [
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "commit",
+            "-q",
+            "-m",
+            "content",
+        ],
+        ["tag", "v1.0"],
+    ):
         subprocess.run(["git", *command], cwd=root, check=True, env=env)
 
 
@@ -64,12 +76,18 @@ def release_project(target: Path) -> Project:
     return project
 
 
-def run_release(project: Project, dist: str, clock: list[str] | None = None,
-                env: dict[str, str] | None = None) -> Released:
+def run_release(
+    project: Project, dist: str, clock: list[str] | None = None, env: dict[str, str] | None = None
+) -> Released:
     result = subprocess.run(
         [*(clock or []), sys.executable, "-m", "generator", "release", "--dist", dist],
-        cwd=project.root, capture_output=True, text=True, timeout=1800,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+        check=False,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
     folder = project.root / dist
     sums = {}
@@ -93,16 +111,30 @@ def unpack(archive: Path, target: Path) -> Path:
 
 # --- the release as a whole ------------------------------------------------------------------
 
+
 def test_dist_holds_each_package_named_by_the_tag(released: Released) -> None:
     names = sorted(p.name for p in released.dist.iterdir())
     stem = "learning-city-knowledge-bank-v1.0"
-    assert names == sorted(["SHA256SUMS", f"{stem}-bag.zip", f"{stem}-data.zip",
-                            f"{stem}-site.zip", f"{stem}.wacz", "zenodo.json"])
+    assert names == sorted(
+        [
+            "SHA256SUMS",
+            f"{stem}-bag.zip",
+            f"{stem}-data.zip",
+            f"{stem}-site.zip",
+            f"{stem}.wacz",
+            "zenodo.json",
+        ]
+    )
 
 
 def test_sha256sums_checks_with_sha256sum(released: Released) -> None:
-    result = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"],
-                            cwd=released.dist, capture_output=True, text=True)
+    result = subprocess.run(
+        ["sha256sum", "--check", "--strict", "SHA256SUMS"],
+        cwd=released.dist,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert set(released.sums) == {p.name for p in released.dist.iterdir()} - {"SHA256SUMS"}
 
@@ -116,11 +148,14 @@ def test_the_site_zip_is_the_one_the_site_serves(released: Released) -> None:
     assert "learning-city-knowledge-bank/en/cities/khon-kaen.html" in names
 
 
-def test_the_data_package_validates_with_frictionless(released: Released,
-                                                      tmp_path: Path) -> None:
+def test_the_data_package_validates_with_frictionless(released: Released, tmp_path: Path) -> None:
     folder = unpack(released.one("-data.zip"), tmp_path / "data")
-    result = subprocess.run([str(BIN / "frictionless"), "validate", "--json",
-                             str(folder / "datapackage.json")], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "frictionless"), "validate", "--json", str(folder / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
     assert {task["name"] for task in report["tasks"]} >= {"cities", "projects", "lessons"}
@@ -134,14 +169,20 @@ def test_frictionless_would_say_no(released: Released, tmp_path: Path) -> None:
     header = rows[0].split(",")
     broken = rows[1].split(",")
     broken[header.index("gnlc_member_since")] = "not-a-year"
-    cities.write_text("\ufeff" + "\r\n".join([rows[0], ",".join(broken), *rows[2:]]) + "\r\n",
-                      encoding="utf-8")
-    result = subprocess.run([str(BIN / "frictionless"), "validate", "--json",
-                             str(folder / "datapackage.json")], capture_output=True, text=True)
+    cities.write_text(
+        "\ufeff" + "\r\n".join([rows[0], ",".join(broken), *rows[2:]]) + "\r\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(BIN / "frictionless"), "validate", "--json", str(folder / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0 and not json.loads(result.stdout)["valid"]
 
 
 # --- the web archive ------------------------------------------------------------------------
+
 
 def wacz_member(wacz: Path, name: str) -> bytes:
     with zipfile.ZipFile(wacz) as opened:
@@ -149,14 +190,19 @@ def wacz_member(wacz: Path, name: str) -> bytes:
 
 
 def test_wacz_validates(released: Released) -> None:
-    result = subprocess.run([str(BIN / "wacz"), "validate", "-f", str(released.one(".wacz"))],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "wacz"), "validate", "-f", str(released.one(".wacz"))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Validation succeeded" in result.stdout
 
 
 def test_wacz_holds_every_file_of_the_site_and_a_page_list_with_text(
-        released: Released, tmp_path: Path) -> None:
+    released: Released, tmp_path: Path
+) -> None:
     wacz = released.one(".wacz")
     index = gzip.decompress(wacz_member(wacz, "indexes/index.cdx.gz")).decode("utf-8")
     captured = {json.loads(line.split(" ", 2)[2])["url"] for line in index.splitlines()}
@@ -188,13 +234,17 @@ def free_port() -> int:
 def replay(released: Released, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """pywb, the web archivists' replay tool, serving the WACZ on loopback."""
     folder = tmp_path_factory.mktemp("pywb")
-    for command in (["init", "lckb"], ["add", "--unpack-wacz", "lckb",
-                                       str(released.one(".wacz"))]):
-        subprocess.run([str(BIN / "wb-manager"), *command], cwd=folder, check=True,
-                       capture_output=True)
+    for command in (["init", "lckb"], ["add", "--unpack-wacz", "lckb", str(released.one(".wacz"))]):
+        subprocess.run(
+            [str(BIN / "wb-manager"), *command], cwd=folder, check=True, capture_output=True
+        )
     port = free_port()
-    server = subprocess.Popen([str(BIN / "wayback"), "-b", "127.0.0.1", "-p", str(port)],
-                              cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "wayback"), "-b", "127.0.0.1", "-p", str(port)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/lckb/"
     try:
         deadline = time.monotonic() + 60
@@ -221,12 +271,16 @@ def archived_frame(page: Any) -> Any:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path, lang, heading, text", [
-    ("cities/khon-kaen.html", "th", "ขอนแก่น", "KGO Token"),
-    ("en/cities/khon-kaen.html", "en", "Khon Kaen", "Khon Kaen"),
-])
-def test_pywb_replays_a_case_page_in_each_language(replay: str, browser: Any, path: str,
-                                                   lang: str, heading: str, text: str) -> None:
+@pytest.mark.parametrize(
+    "path, lang, heading, text",
+    [
+        ("cities/khon-kaen.html", "th", "ขอนแก่น", "KGO Token"),
+        ("en/cities/khon-kaen.html", "en", "Khon Kaen", "Khon Kaen"),
+    ],
+)
+def test_pywb_replays_a_case_page_in_each_language(
+    replay: str, browser: Any, path: str, lang: str, heading: str, text: str
+) -> None:
     from browser_support import watch
 
     page = browser.new_page(viewport={"width": 360, "height": 800})
@@ -238,7 +292,8 @@ def test_pywb_replays_a_case_page_in_each_language(replay: str, browser: Any, pa
     assert text in frame.inner_text("article")
     # The self-hosted font and the stylesheets came out of the archive, not from elsewhere.
     assert frame.evaluate("getComputedStyle(document.body).fontFamily").startswith(
-        ("Sarabun", '"Sarabun"'))
+        ("Sarabun", '"Sarabun"')
+    )
     assert not log.failed, log.failed
     out = Path("/tmp/deposit-helper")
     if out.is_dir():
@@ -258,15 +313,19 @@ def test_the_archived_search_box_finds_a_thai_word(replay: str, browser: Any) ->
     box.press_sequentially(query)
     frame.wait_for_function(
         "q => document.querySelector('[data-lc-search]').getAttribute('data-lc-done') === q",
-        arg=query, timeout=30000)
-    links = frame.eval_on_selector_all(".md-search-result__list a[data-lc-result]",
-                                       "links => links.map(a => a.href)")
+        arg=query,
+        timeout=30000,
+    )
+    links = frame.eval_on_selector_all(
+        ".md-search-result__list a[data-lc-result]", "links => links.map(a => a.href)"
+    )
     assert any(link.endswith("/cities/khon-kaen.html") for link in links), links
     assert all("https://site.invalid/" in link for link in links), links
     page.close()
 
 
 # --- the research deposit -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def bag(released: Released, tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -276,19 +335,26 @@ def bag(released: Released, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_bag_validates_with_bagit(bag: Path) -> None:
-    result = subprocess.run([str(BIN / "bagit.py"), "--validate", str(bag)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "bagit.py"), "--validate", str(bag)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     info = (bag / "bag-info.txt").read_text(encoding="utf-8")
     assert "Bagging-Date: 2025-03-04" in info  # the commit's day, not the day of the release
     assert "Source-Organization" not in info  # the publisher is unset: not guessed
-    payload = {p.relative_to(bag / "data").as_posix() for p in (bag / "data").rglob("*")
-               if p.is_file()}
-    assert {"ro-crate-metadata.json", "content/cities/khon-kaen.md",
-            "content/cities/khon-kaen.en.md", "content/sources.yml",
-            "data-package/datapackage.json", "data-package/schemas/city.json",
-            "site/learning-city-knowledge-bank-v1.0-site.zip",
-            "web-archive/learning-city-knowledge-bank-v1.0.wacz"} <= payload
+    payload = {
+        p.relative_to(bag / "data").as_posix() for p in (bag / "data").rglob("*") if p.is_file()
+    }
+    assert {
+        "ro-crate-metadata.json",
+        "content/cities/khon-kaen.md",
+        "content/cities/khon-kaen.en.md",
+        "content/sources.yml",
+        "data-package/datapackage.json",
+        "data-package/schemas/city.json",
+        "site/learning-city-knowledge-bank-v1.0-site.zip",
+        "web-archive/learning-city-knowledge-bank-v1.0.wacz",
+    } <= payload
 
 
 def test_bagit_would_say_no(bag: Path, tmp_path: Path) -> None:
@@ -296,8 +362,12 @@ def test_bagit_would_say_no(bag: Path, tmp_path: Path) -> None:
     copy = Path(shutil.copytree(bag, tmp_path / bag.name))
     case = copy / "data" / "content" / "cities" / "yala.md"
     case.write_text(case.read_text(encoding="utf-8") + " ", encoding="utf-8")
-    result = subprocess.run([str(BIN / "bagit.py"), "--validate", str(copy)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "bagit.py"), "--validate", str(copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
 
 
@@ -333,8 +403,9 @@ def test_rocrate_validator_would_say_no(bag: Path, tmp_path: Path) -> None:
 def test_the_crate_describes_every_file_and_the_archive(bag: Path) -> None:
     graph = crate_graph(bag)
     root = graph["./"]
-    payload = {p.relative_to(bag / "data").as_posix() for p in (bag / "data").rglob("*")
-               if p.is_file()} - {"ro-crate-metadata.json"}
+    payload = {
+        p.relative_to(bag / "data").as_posix() for p in (bag / "data").rglob("*") if p.is_file()
+    } - {"ro-crate-metadata.json"}
     described = {part["@id"] for part in root["hasPart"]}
     assert payload <= described
     for path in payload:
@@ -343,14 +414,17 @@ def test_the_crate_describes_every_file_and_the_archive(bag: Path) -> None:
     assert root["inLanguage"] == ["th", "en"]
     assert root["license"] == {"@id": "https://creativecommons.org/licenses/by/4.0/"}
     assert {"@id": "https://spdx.org/licenses/MIT"} in graph[
-        "site/learning-city-knowledge-bank-v1.0-site.zip"]["license"]
+        "site/learning-city-knowledge-bank-v1.0-site.zip"
+    ]["license"]
     assert root["datePublished"] == "2025-03-04"
     assert root["version"] == "v1.0"
     # Computed from the fixture's content: one project 2020–2021, cohorts 2020-2021.
     assert root["temporalCoverage"] == "2020/2021"
     thailand = graph[root["spatialCoverage"]["@id"]]
-    places = {graph[p["@id"]]["name"]: graph[graph[p["@id"]]["geo"]["@id"]]
-              for p in thailand["containsPlace"]}
+    places = {
+        graph[p["@id"]]["name"]: graph[graph[p["@id"]]["geo"]["@id"]]
+        for p in thailand["containsPlace"]
+    }
     assert places["ขอนแก่น / Khon Kaen"]["latitude"] == 16.4322
     assert places["ยะลา / Yala"]["longitude"] == 101.2804
     # Unset settings stay unset; the configured funder is there as the sources name it.
@@ -359,15 +433,20 @@ def test_the_crate_describes_every_file_and_the_archive(bag: Path) -> None:
     assert "บพท." in funder["name"] and "PMU A" in funder["name"]
     wacz = graph["web-archive/learning-city-knowledge-bank-v1.0.wacz"]
     assert wacz["dateCreated"].startswith("20") and wacz["conformsTo"]["@id"].startswith(
-        "https://specs.webrecorder.net/wacz/")
+        "https://specs.webrecorder.net/wacz/"
+    )
 
 
 # --- what the site build must not import ---------------------------------------------------
 
+
 def test_the_site_build_imports_no_release_only_package() -> None:
-    code = ("import sys, generator.mkdocs_plugin, generator.cli, generator.release.identity, "
-            "generator.release.zenodo, generator.release.coverage; "
-            f"print([m for m in {RELEASE_ONLY!r} if m in sys.modules])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=ROOT)
+    code = (
+        "import sys, generator.mkdocs_plugin, generator.cli, generator.release.identity, "
+        "generator.release.zenodo, generator.release.coverage; "
+        f"print([m for m in {RELEASE_ONLY!r} if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert result.stdout.strip() == "[]"

@@ -24,8 +24,9 @@ def config() -> SiteConfig:
 
 
 def with_settings(config: SiteConfig, root: Path | None = None, **settings: object) -> SiteConfig:
-    return dataclasses.replace(config, root=root or config.root,
-                               settings={**config.settings, **settings})
+    return dataclasses.replace(
+        config, root=root or config.root, settings={**config.settings, **settings}
+    )
 
 
 def test_the_committed_zenodo_file_is_what_the_configuration_gives(config: SiteConfig) -> None:
@@ -42,41 +43,68 @@ def test_zenodo_metadata_of_this_archive(config: SiteConfig) -> None:
     assert metadata["creators"] == [{"name": "Learning City Knowledge Bank contributors"}]
     assert metadata["language"] == "tha"
     # The funder as the sources name it; the publisher is unset, so it is not there.
-    assert metadata["contributors"] == [{
-        "name": "Program Management Unit on Area Based Development (PMU A)", "type": "Sponsor"}]
+    assert metadata["contributors"] == [
+        {"name": "Program Management Unit on Area Based Development (PMU A)", "type": "Sponsor"}
+    ]
     assert "related_identifiers" not in metadata  # no site_url, repo_url or DOI yet
     assert "version" not in metadata
 
 
 def test_zenodo_metadata_links_the_site_the_repository_and_the_doi(config: SiteConfig) -> None:
     configured = dataclasses.replace(
-        with_settings(config, doi="https://doi.org/10.5281/zenodo.1234",
-                      publisher={"name": {"th": "สำนักพิมพ์", "en": "A Press"}, "url": None}),
-        site_url="https://example.org/lckb/", repo_url="https://github.com/example/lckb")
+        with_settings(
+            config,
+            doi="https://doi.org/10.5281/zenodo.1234",
+            publisher={"name": {"th": "สำนักพิมพ์", "en": "A Press"}, "url": None},
+        ),
+        site_url="https://example.org/lckb/",
+        repo_url="https://github.com/example/lckb",
+    )
     metadata = zenodo_metadata(configured)
     assert metadata["related_identifiers"] == [
-        {"identifier": "https://example.org/lckb/", "relation": "isVersionOf",
-         "resource_type": "dataset", "scheme": "url"},
-        {"identifier": "https://github.com/example/lckb", "relation": "isSupplementTo",
-         "resource_type": "software", "scheme": "url"},
-        {"identifier": "10.5281/zenodo.1234", "relation": "isVersionOf",
-         "resource_type": "dataset", "scheme": "doi"}]
+        {
+            "identifier": "https://example.org/lckb/",
+            "relation": "isVersionOf",
+            "resource_type": "dataset",
+            "scheme": "url",
+        },
+        {
+            "identifier": "https://github.com/example/lckb",
+            "relation": "isSupplementTo",
+            "resource_type": "software",
+            "scheme": "url",
+        },
+        {
+            "identifier": "10.5281/zenodo.1234",
+            "relation": "isVersionOf",
+            "resource_type": "dataset",
+            "scheme": "doi",
+        },
+    ]
     assert {"name": "A Press", "type": "Distributor"} in metadata["contributors"]
     json.dumps(metadata)  # plain JSON
 
 
-@pytest.mark.parametrize("written", ["10.5281/zenodo.1234", "https://doi.org/10.5281/zenodo.1234",
-                                     "doi:10.5281/zenodo.1234", " http://dx.doi.org/10.5281/zenodo.1234 "])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "10.5281/zenodo.1234",
+        "https://doi.org/10.5281/zenodo.1234",
+        "doi:10.5281/zenodo.1234",
+        " http://dx.doi.org/10.5281/zenodo.1234 ",
+    ],
+)
 def test_a_doi_written_any_common_way(written: str) -> None:
     assert normalize_doi(written, "here") == "10.5281/zenodo.1234"
 
 
-def test_the_configured_doi_and_version_reach_the_citation(config: SiteConfig,
-                                                           tmp_path: Path) -> None:
+def test_the_configured_doi_and_version_reach_the_citation(
+    config: SiteConfig, tmp_path: Path
+) -> None:
     assert archive_identity(config).doi is None  # unset in this repository: nothing guessed
     (tmp_path / "CITATION.cff").write_text(
-        'cff-version: 1.2.0\ntitle: "x"\nversion: "2.1"\ndoi: 10.5281/zenodo.99\n',
-        encoding="utf-8")
+        'cff-version: 1.2.0\ntitle: "x"\nversion: "2.1"\ndoi: 10.5281/zenodo.99\n', encoding="utf-8"
+    )
     identity = archive_identity(with_settings(config, tmp_path, doi="10.5281/ZENODO.99"))
     assert (identity.doi, identity.version) == ("10.5281/ZENODO.99", "2.1")
     assert identity.doi_url == "https://doi.org/10.5281/ZENODO.99"
@@ -91,7 +119,9 @@ def test_coverage_is_counted_from_the_content(config: SiteConfig) -> None:
     archive = build_archive(check(mini).loaded)
     assert temporal_coverage(archive) == "2020/2021"
     assert [(p.id, p.lat, p.lon) for p in places(archive)] == [
-        ("khon-kaen", 16.4322, 102.8236), ("yala", 6.5411, 101.2804)]
+        ("khon-kaen", 16.4322, 102.8236),
+        ("yala", 6.5411, 101.2804),
+    ]
     real = build_archive(check(config).loaded)
     span = temporal_coverage(real)
     assert span is not None and span.startswith("2020/")

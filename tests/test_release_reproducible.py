@@ -28,8 +28,11 @@ FAKETIME = shutil.which("faketime")
 
 def payload(bag_zip: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(bag_zip) as opened:
-        return {name.split("/", 1)[1]: opened.read(name) for name in opened.namelist()
-                if name.split("/", 2)[1] == "data"}
+        return {
+            name.split("/", 1)[1]: opened.read(name)
+            for name in opened.namelist()
+            if name.split("/", 2)[1] == "data"
+        }
 
 
 def records(wacz: Path) -> list[tuple[str, str, str]]:
@@ -43,9 +46,13 @@ def records(wacz: Path) -> list[tuple[str, str, str]]:
                 with opened.open(name) as stream:
                     for record in ArchiveIterator(stream):
                         if record.rec_type in ("request", "response"):
-                            found.append((record.rec_type,
-                                          record.rec_headers.get_header("WARC-Target-URI"),
-                                          record.rec_headers.get_header("WARC-Payload-Digest")))
+                            found.append(
+                                (
+                                    record.rec_type,
+                                    record.rec_headers.get_header("WARC-Target-URI"),
+                                    record.rec_headers.get_header("WARC-Payload-Digest"),
+                                )
+                            )
     return found
 
 
@@ -54,14 +61,20 @@ def without_wacz(metadata: bytes) -> list[dict[str, Any]]:
     return [e for e in graph if not str(e["@id"]).endswith(".wacz")]
 
 
-def test_a_release_from_the_same_commit_on_another_day_is_the_same(
-        released: Released) -> None:  # noqa: F811
+def test_a_release_from_the_same_commit_on_another_day_is_the_same(released: Released) -> None:  # noqa: F811
     if FAKETIME is None:
         pytest.fail("Debian's faketime is missing: run `make test` (it installs it as root)")
     project = released.project
-    later = run_release(project, "dist-later", [FAKETIME, "-f", "+400d"],
-                        {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "7",
-                         "XDG_CACHE_HOME": str(project.root / "other-cache")})
+    later = run_release(
+        project,
+        "dist-later",
+        [FAKETIME, "-f", "+400d"],
+        {
+            "TZ": "Pacific/Kiritimati",
+            "PYTHONHASHSEED": "7",
+            "XDG_CACHE_HOME": str(project.root / "other-cache"),
+        },
+    )
     assert sorted(later.sums) == sorted(released.sums)
     for suffix in ("-site.zip", "-data.zip", "zenodo.json"):
         name = released.one(suffix).name
@@ -70,15 +83,20 @@ def test_a_release_from_the_same_commit_on_another_day_is_the_same(
     first, second = payload(released.one("-bag.zip")), payload(later.one("-bag.zip"))
     assert sorted(first) == sorted(second)
     capture_bound = {name for name in first if name.endswith(".wacz")} | {
-        "data/ro-crate-metadata.json"}
-    differing = sorted(name for name in first
-                       if first[name] != second[name] and name not in capture_bound)
+        "data/ro-crate-metadata.json"
+    }
+    differing = sorted(
+        name for name in first if first[name] != second[name] and name not in capture_bound
+    )
     assert not differing, differing
     # The crate differs only in what it says about the WACZ (its capture date and size).
     assert without_wacz(first["data/ro-crate-metadata.json"]) == without_wacz(
-        second["data/ro-crate-metadata.json"])
+        second["data/ro-crate-metadata.json"]
+    )
     # The WACZ differs only in when: the same requests, the same bytes served for each.
     assert records(released.one(".wacz")) == records(later.one(".wacz"))
-    wacz_dates = {json.loads(zipfile.ZipFile(w).read("datapackage.json"))["created"][:4]
-                  for w in (released.one(".wacz"), later.one(".wacz"))}
+    wacz_dates = {
+        json.loads(zipfile.ZipFile(w).read("datapackage.json"))["created"][:4]
+        for w in (released.one(".wacz"), later.one(".wacz"))
+    }
     assert len(wacz_dates) == 2  # the clock really moved for the second release

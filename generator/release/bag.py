@@ -33,8 +33,10 @@ def validate_bag(bag_zip: Path) -> str:
         with zipfile.ZipFile(bag_zip) as archive:
             tops = {name.split("/", 1)[0] for name in archive.namelist()}
             if len(tops) != 1:
-                raise RuntimeError(f"{bag_zip.name}: a serialized bag has one top-level folder,"
-                                   f" found {sorted(tops)}")
+                raise RuntimeError(
+                    f"{bag_zip.name}: a serialized bag has one top-level folder,"
+                    f" found {sorted(tops)}"
+                )
             archive.extractall(temporary)
         bag_dir = Path(temporary) / tops.pop()
         output = run_tool([tool("bagit.py"), "--validate", str(bag_dir)], "bagit.py --validate")

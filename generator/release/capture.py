@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from ..search.extract import head_part
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
+
+from ..search.extract import head_part
 
 # Used when mkdocs.yml has no `site_url`: a reserved name (RFC 2606) that can never be
 # mistaken for a real address. The release warns, because archives key pages on their URL.
@@ -40,15 +41,31 @@ PLACEHOLDER_ORIGIN = "https://site.invalid/"
 # The media type of every file the site holds, fixed here rather than read from the
 # machine's /etc/mime.types, so that every machine serves the same headers.
 MEDIA_TYPES = {
-    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8", ".gz": "application/gzip", ".zip": "application/zip",
-    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif",
-    ".ico": "image/vnd.microsoft.icon", ".woff2": "font/woff2", ".woff": "font/woff",
-    ".ttf": "font/ttf", ".pdf": "application/pdf", ".webmanifest": "application/manifest+json",
-    ".map": "application/json", ".md": "text/markdown; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".gz": "application/gzip",
+    ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".ico": "image/vnd.microsoft.icon",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".pdf": "application/pdf",
+    ".webmanifest": "application/manifest+json",
+    ".map": "application/json",
+    ".md": "text/markdown; charset=utf-8",
 }
 DEFAULT_MEDIA_TYPE = "application/octet-stream"
 
@@ -96,12 +113,12 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = urlsplit(path).path
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "\0missing")  # outside the site: 404
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def guess_type(self, path: Any) -> str:
         return MEDIA_TYPES.get(Path(str(path)).suffix.lower(), DEFAULT_MEDIA_TYPE)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -122,8 +139,7 @@ def serve_site(site_dir: Path, prefix: str) -> Iterator[tuple[str, int]]:
 def site_paths(site_dir: Path) -> list[str]:
     """What to fetch: every file (by path, sorted), and the folder URL of every folder that
     has an index.html (readers type `https://host/` and `https://host/en/`)."""
-    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
-                   if p.is_file())
+    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
     folders = sorted({folder for p in files if (folder := _folder_of_index(p)) is not None})
     return folders + files
 
@@ -135,11 +151,11 @@ def _title(body: bytes) -> str:
     end = head.find("</title>", start)
     if start < 0 or end < 0:
         return ""
-    return html.unescape(head[start + len("<title>"):end]).strip()
+    return html.unescape(head[start + len("<title>") : end]).strip()
 
 
 def _folder_of_index(path: str) -> str | None:
-    """"en/" for "en/index.html", "" for "index.html", None for any other file."""
+    """ "en/" for "en/index.html", "" for "index.html", None for any other file."""
     if path == "index.html" or path.endswith("/index.html"):
         return path[: -len("index.html")]
     return None
@@ -153,8 +169,9 @@ def _is_page(path: str, body: bytes) -> bool:
     return b'http-equiv="refresh"' not in head
 
 
-def capture_site(site_dir: Path, warc_path: Path, *, site_url: str,
-                 warcinfo: dict[str, str], user_agent: str) -> Capture:
+def capture_site(
+    site_dir: Path, warc_path: Path, *, site_url: str, warcinfo: dict[str, str], user_agent: str
+) -> Capture:
     """Fetch every file of `site_dir` over loopback into one gzipped WARC file."""
     origin = origin_of(site_url)
     parts = urlsplit(origin)
@@ -172,8 +189,13 @@ def capture_site(site_dir: Path, warc_path: Path, *, site_url: str,
             for path in paths:
                 target = prefix + quote(path)
                 url = f"{parts.scheme}://{host}{target}"
-                headers = [("Host", host), ("User-Agent", user_agent), ("Accept", "*/*"),
-                           ("Accept-Encoding", "identity"), ("Connection", "keep-alive")]
+                headers = [
+                    ("Host", host),
+                    ("User-Agent", user_agent),
+                    ("Accept", "*/*"),
+                    ("Accept-Encoding", "identity"),
+                    ("Connection", "keep-alive"),
+                ]
                 when = datetime.now(UTC).replace(tzinfo=None)
                 connection.request("GET", target, headers=dict(headers))
                 response = connection.getresponse()
@@ -184,15 +206,23 @@ def capture_site(site_dir: Path, warc_path: Path, *, site_url: str,
                 started = started or date
                 warc_headers = {"WARC-Date": date, "WARC-IP-Address": address}
                 request = writer.create_warc_record(
-                    url, "request", warc_headers_dict=dict(warc_headers),
-                    http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", headers,
-                                                  is_http_request=True))
+                    url,
+                    "request",
+                    warc_headers_dict=dict(warc_headers),
+                    http_headers=StatusAndHeaders(
+                        f"GET {target} HTTP/1.1", headers, is_http_request=True
+                    ),
+                )
                 reason = response.reason or "OK"
                 answer = writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(body),
+                    url,
+                    "response",
+                    payload=io.BytesIO(body),
                     warc_headers_dict=dict(warc_headers),
-                    http_headers=StatusAndHeaders(f"{response.status} {reason}",
-                                                  response.getheaders(), protocol="HTTP/1.1"))
+                    http_headers=StatusAndHeaders(
+                        f"{response.status} {reason}", response.getheaders(), protocol="HTTP/1.1"
+                    ),
+                )
                 writer.write_request_response_pair(request, answer)
                 # A folder's index.html is listed under the folder's URL, the one readers use.
                 if path.endswith("/") or not path:

@@ -57,8 +57,15 @@ def places(archive: Archive) -> list[Place]:
         location = city.fields.get("location") or {}
         lat, lon = location.get("lat"), location.get("lon")
         if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-            found.append(Place(city.id, dict(city.label),
-                               dict(city.fields.get("province") or {}), float(lat), float(lon)))
+            found.append(
+                Place(
+                    city.id,
+                    dict(city.label),
+                    dict(city.fields.get("province") or {}),
+                    float(lat),
+                    float(lon),
+                )
+            )
     return found
 
 

@@ -35,11 +35,22 @@ OFL = "https://spdx.org/licenses/OFL-1.1"
 WACZ_SPEC = "https://specs.webrecorder.net/wacz/1.1.1/"
 DATA_PACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 # Media types fixed here, not read from the machine's mime.types: same crate on every machine.
-MEDIA_TYPES = {".md": "text/markdown", ".yml": "application/yaml", ".yaml": "application/yaml",
-               ".json": "application/json", ".csv": "text/csv", ".zip": "application/zip",
-               ".wacz": "application/zip", ".png": "image/png", ".jpg": "image/jpeg",
-               ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".webp": "image/webp",
-               ".pdf": "application/pdf", ".txt": "text/plain"}
+MEDIA_TYPES = {
+    ".md": "text/markdown",
+    ".yml": "application/yaml",
+    ".yaml": "application/yaml",
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".zip": "application/zip",
+    ".wacz": "application/zip",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+}
 
 
 @dataclass(frozen=True)
@@ -53,15 +64,16 @@ class Part:
 
 
 def _bilingual(value: dict[str, str] | None, languages: list[str]) -> str | None:
-    """"ไทย / English" from a {th, en} setting; None when every language is unset."""
+    """ "ไทย / English" from a {th, en} setting; None when every language is unset."""
     if not value:
         return None
     names = list(dict.fromkeys(str(value[lang]) for lang in languages if value.get(lang)))
     return " / ".join(names) or None
 
 
-def _organisation(crate: ROCrate, identifier: str, setting: dict[str, Any],
-                  languages: list[str]) -> dict[str, str] | None:
+def _organisation(
+    crate: ROCrate, identifier: str, setting: dict[str, Any], languages: list[str]
+) -> dict[str, str] | None:
     """An Organization entity for a publisher or funder setting; None if it has no name."""
     name = _bilingual(setting.get("name"), languages)
     if name is None:
@@ -75,21 +87,37 @@ def _organisation(crate: ROCrate, identifier: str, setting: dict[str, Any],
 
 def _media_type(path: Path) -> str:
     return MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.types_map.get(
-        path.suffix.lower(), "application/octet-stream")
+        path.suffix.lower(), "application/octet-stream"
+    )
 
 
-def describe(root: Path, config: SiteConfig, archive: Archive, identity: Identity, *,
-             parts: list[Part], date_published: str, version: str,
-             capture_date: str | None) -> Path:
+def describe(
+    root: Path,
+    config: SiteConfig,
+    archive: Archive,
+    identity: Identity,
+    *,
+    parts: list[Part],
+    date_published: str,
+    version: str,
+    capture_date: str | None,
+) -> Path:
     """Write `root/ro-crate-metadata.json` describing the files already in `root`."""
     languages = [language.code for language in config.languages]
     names = {language.code: language.site_name for language in config.languages}
     crate = ROCrate(gen_preview=False)
     dataset = crate.root_dataset
     dataset["name"] = " / ".join(dict.fromkeys(names[lang] for lang in languages))
-    dataset["description"] = " ".join(
-        dict.fromkeys(config.text("description", lang) for lang in languages
-                      if config.text("description", lang))) or dataset["name"]
+    dataset["description"] = (
+        " ".join(
+            dict.fromkeys(
+                config.text("description", lang)
+                for lang in languages
+                if config.text("description", lang)
+            )
+        )
+        or dataset["name"]
+    )
     dataset["datePublished"] = date_published
     dataset["version"] = version
     dataset["inLanguage"] = languages
@@ -102,42 +130,77 @@ def describe(root: Path, config: SiteConfig, archive: Archive, identity: Identit
         dataset["url"] = config.site_url
     if config.repo_url:
         dataset["isBasedOn"] = {"@id": config.repo_url}
-        crate.add(ContextEntity(crate, config.repo_url, properties={
-            "@type": "SoftwareSourceCode", "name": "Source repository (code: MIT)",
-            "license": {"@id": MIT}}))
+        crate.add(
+            ContextEntity(
+                crate,
+                config.repo_url,
+                properties={
+                    "@type": "SoftwareSourceCode",
+                    "name": "Source repository (code: MIT)",
+                    "license": {"@id": MIT},
+                },
+            )
+        )
 
-    for url, name, spdx in ((CC_BY, "Creative Commons Attribution 4.0 International",
-                             "CC-BY-4.0"), (MIT, "MIT License", "MIT"),
-                            (OFL, "SIL Open Font License 1.1", "OFL-1.1")):
-        crate.add(ContextEntity(crate, url, properties={
-            "@type": "CreativeWork", "name": name, "identifier": spdx}))
+    for url, name, spdx in (
+        (CC_BY, "Creative Commons Attribution 4.0 International", "CC-BY-4.0"),
+        (MIT, "MIT License", "MIT"),
+        (OFL, "SIL Open Font License 1.1", "OFL-1.1"),
+    ):
+        crate.add(
+            ContextEntity(
+                crate, url, properties={"@type": "CreativeWork", "name": name, "identifier": spdx}
+            )
+        )
     dataset["license"] = {"@id": CC_BY}
 
     authors = [a for a in identity.citation.get("authors") or [] if isinstance(a, dict)]
     for index, author in enumerate(authors):
         person = bool(author.get("family-names"))
-        name = " ".join(str(author[k]) for k in ("given-names", "family-names")
-                        if author.get(k)) if person else str(author.get("name") or "")
+        name = (
+            " ".join(str(author[k]) for k in ("given-names", "family-names") if author.get(k))
+            if person
+            else str(author.get("name") or "")
+        )
         identifier = str(author.get("orcid") or f"#author-{index + 1}")
-        crate.add(ContextEntity(crate, identifier, properties={
-            "@type": "Person" if person else "Organization", "name": name}))
+        crate.add(
+            ContextEntity(
+                crate,
+                identifier,
+                properties={"@type": "Person" if person else "Organization", "name": name},
+            )
+        )
     if authors:
-        dataset["creator"] = [{"@id": str(a.get("orcid") or f"#author-{i + 1}")}
-                              for i, a in enumerate(authors)]
+        dataset["creator"] = [
+            {"@id": str(a.get("orcid") or f"#author-{i + 1}")} for i, a in enumerate(authors)
+        ]
 
-    publisher = _organisation(crate, "#publisher", config.settings.get("publisher") or {},
-                              languages)
+    publisher = _organisation(
+        crate, "#publisher", config.settings.get("publisher") or {}, languages
+    )
     if publisher is not None:
         dataset["publisher"] = publisher
         contact = config.settings.get("contact")
         if contact:
             key = "email" if "@" in str(contact) and "://" not in str(contact) else "url"
-            crate.add(ContextEntity(crate, "#contact", properties={
-                "@type": "ContactPoint", "contactType": "editors", key: str(contact)}))
+            crate.add(
+                ContextEntity(
+                    crate,
+                    "#contact",
+                    properties={
+                        "@type": "ContactPoint",
+                        "contactType": "editors",
+                        key: str(contact),
+                    },
+                )
+            )
             crate.get(publisher["@id"])["contactPoint"] = {"@id": "#contact"}
-    funders = [funder for index, setting in enumerate(config.settings.get("funders") or [])
-               if (funder := _organisation(crate, f"#funder-{index + 1}", setting or {},
-                                           languages)) is not None]
+    funders = [
+        funder
+        for index, setting in enumerate(config.settings.get("funders") or [])
+        if (funder := _organisation(crate, f"#funder-{index + 1}", setting or {}, languages))
+        is not None
+    ]
     if funders:
         dataset["funder"] = funders
 
@@ -148,30 +211,72 @@ def describe(root: Path, config: SiteConfig, archive: Archive, identity: Identit
     contained = []
     for place in cities:
         geo_id = f"#geo-{place.id}"
-        crate.add(ContextEntity(crate, geo_id, properties={
-            "@type": "GeoCoordinates", "name": f"{place.lat}, {place.lon}",
-            "latitude": place.lat, "longitude": place.lon}))
+        crate.add(
+            ContextEntity(
+                crate,
+                geo_id,
+                properties={
+                    "@type": "GeoCoordinates",
+                    "name": f"{place.lat}, {place.lon}",
+                    "latitude": place.lat,
+                    "longitude": place.lon,
+                },
+            )
+        )
         label = _bilingual(place.name, languages) or place.id
         province = _bilingual(place.province, languages)
-        crate.add(ContextEntity(crate, f"#place-{place.id}", properties={
-            "@type": "Place", "name": label, "geo": {"@id": geo_id},
-            **({"description": province} if province else {})}))
+        crate.add(
+            ContextEntity(
+                crate,
+                f"#place-{place.id}",
+                properties={
+                    "@type": "Place",
+                    "name": label,
+                    "geo": {"@id": geo_id},
+                    **({"description": province} if province else {}),
+                },
+            )
+        )
         contained.append({"@id": f"#place-{place.id}"})
     # The whole programme is in Thailand (the content's cities); GeoNames names the country.
-    crate.add(ContextEntity(crate, "https://www.geonames.org/1605651", properties={
-        "@type": "Place", "name": "ประเทศไทย / Thailand",
-        **({"containsPlace": contained} if contained else {})}))
+    crate.add(
+        ContextEntity(
+            crate,
+            "https://www.geonames.org/1605651",
+            properties={
+                "@type": "Place",
+                "name": "ประเทศไทย / Thailand",
+                **({"containsPlace": contained} if contained else {}),
+            },
+        )
+    )
     dataset["spatialCoverage"] = {"@id": "https://www.geonames.org/1605651"}
 
-    crate.add(ContextEntity(crate, WACZ_SPEC, properties={
-        "@type": "CreativeWork", "name": "Web Archive Collection Zipped (WACZ) 1.1.1"}))
-    crate.add(ContextEntity(crate, DATA_PACKAGE_SPEC, properties={
-        "@type": "CreativeWork", "name": "Frictionless Data Package"}))
+    crate.add(
+        ContextEntity(
+            crate,
+            WACZ_SPEC,
+            properties={
+                "@type": "CreativeWork",
+                "name": "Web Archive Collection Zipped (WACZ) 1.1.1",
+            },
+        )
+    )
+    crate.add(
+        ContextEntity(
+            crate,
+            DATA_PACKAGE_SPEC,
+            properties={"@type": "CreativeWork", "name": "Frictionless Data Package"},
+        )
+    )
 
     for part in parts:
         path = root / part.path
-        properties: dict[str, Any] = {"name": part.name, "encodingFormat": _media_type(path),
-                                      "contentSize": str(path.stat().st_size)}
+        properties: dict[str, Any] = {
+            "name": part.name,
+            "encodingFormat": _media_type(path),
+            "contentSize": str(path.stat().st_size),
+        }
         if part.description:
             properties["description"] = part.description
         properties.update(part.extra or {})
@@ -195,14 +300,18 @@ def _seed_context_cache(cache: Path) -> None:
     context = (importlib.resources.files("rocrate") / "data" / "ro-crate.jsonld").read_bytes()
     if json.loads(context).get("@id") != CONTEXT_URL:
         raise RuntimeError(f"the rocrate library's context is not {CONTEXT_URL}")
-    raw = urllib3.HTTPResponse(body=io.BytesIO(context), status=200, preload_content=False,
-                               headers={"Content-Type": "application/ld+json"},
-                               request_url=CONTEXT_URL)
+    raw = urllib3.HTTPResponse(
+        body=io.BytesIO(context),
+        status=200,
+        preload_content=False,
+        headers={"Content-Type": "application/ld+json"},
+        request_url=CONTEXT_URL,
+    )
     response = HTTPAdapter().build_response(requests.Request("GET", CONTEXT_URL).prepare(), raw)
     _ = response.content  # read the body, as a real fetch does before caching
     session = CachedSession(cache_name=str(cache), backend="sqlite", expire_after=-1)
     session.cache.save_response(response)
-    session.close()
+    session.close()  # type: ignore[no-untyped-call]  # (requests-cache has no hints here)
 
 
 def validate_crate(root: Path, work_dir: Path, severity: str = "REQUIRED") -> dict[str, Any]:
@@ -211,10 +320,27 @@ def validate_crate(root: Path, work_dir: Path, severity: str = "REQUIRED") -> di
     cache = work_dir / "rocrate-validator-cache"
     _seed_context_cache(cache)
     report = work_dir / "rocrate-validation.json"
-    output = run_tool([tool("rocrate-validator"), "-y", "--disable-color", "validate",
-                       "--offline", "--cache-path", str(cache), "-p", PROFILE,
-                       "-l", severity, "-f", "json", "-o", str(report), str(root)],
-                      "rocrate-validator")
+    output = run_tool(
+        [
+            tool("rocrate-validator"),
+            "-y",
+            "--disable-color",
+            "validate",
+            "--offline",
+            "--cache-path",
+            str(cache),
+            "-p",
+            PROFILE,
+            "-l",
+            severity,
+            "-f",
+            "json",
+            "-o",
+            str(report),
+            str(root),
+        ],
+        "rocrate-validator",
+    )
     data: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
     if not data.get("passed") or "Unexpected error" in output:
         raise RuntimeError(f"the RO-Crate did not validate:\n{output[-3000:]}")

@@ -26,9 +26,11 @@ def sha256_of(path: Path) -> str:
 
 def write_sums(folder: Path) -> Path:
     """`SHA256SUMS` in the format `sha256sum -c` reads, one line per file, by name."""
-    lines = [f"{sha256_of(path)}  {path.relative_to(folder).as_posix()}\n"
-             for path in sorted(folder.rglob("*"))
-             if path.is_file() and path.name != SUMS_FILE]
+    lines = [
+        f"{sha256_of(path)}  {path.relative_to(folder).as_posix()}\n"
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != SUMS_FILE
+    ]
     target = folder / SUMS_FILE
     target.write_text("".join(lines), encoding="utf-8")
     return target
@@ -50,13 +52,21 @@ def source_date_epoch(root: Path) -> int:
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, check=True,
-                             capture_output=True, text=True, timeout=60).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout.strip()
         return int(out)
     except (OSError, subprocess.SubprocessError, ValueError):
-        raise RuntimeError("not a git checkout and SOURCE_DATE_EPOCH is not set: set it to "
-                           "the time (seconds since 1970) the content was last changed / "
-                           "ไม่ใช่ git checkout: ตั้งค่า SOURCE_DATE_EPOCH") from None
+        raise RuntimeError(
+            "not a git checkout and SOURCE_DATE_EPOCH is not set: set it to "
+            "the time (seconds since 1970) the content was last changed / "
+            "ไม่ใช่ git checkout: ตั้งค่า SOURCE_DATE_EPOCH"
+        ) from None
 
 
 def iso_date(epoch: int) -> str:
@@ -74,8 +84,9 @@ def deterministic_zip(folder: Path, target: Path, prefix: str = "") -> Path:
             name = prefix + path.relative_to(folder).as_posix()
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.external_attr = 0o644 << 16
-            info.compress_type = (zipfile.ZIP_STORED if path.suffix.lower() in _STORED
-                                  else zipfile.ZIP_DEFLATED)
+            info.compress_type = (
+                zipfile.ZIP_STORED if path.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
+            )
             with path.open("rb") as source, archive.open(info, "w") as sink:
                 for block in iter(lambda: source.read(1 << 20), b""):
                     sink.write(block)

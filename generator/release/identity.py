@@ -17,8 +17,13 @@ from ..config import SiteConfig
 CITATION_FILE = "CITATION.cff"
 # A DOI as the DOI Handbook defines it: "10." + registrant code + "/" + suffix.
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                 "http://dx.doi.org/", "doi:")
+_DOI_PREFIXES = (
+    "https://doi.org/",
+    "http://doi.org/",
+    "https://dx.doi.org/",
+    "http://dx.doi.org/",
+    "doi:",
+)
 
 
 class IdentityError(Exception):
@@ -44,12 +49,13 @@ def normalize_doi(value: str, where: str) -> str:
     text = value.strip()
     for prefix in _DOI_PREFIXES:
         if text.lower().startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
             break
     if not _DOI.match(text):
         raise IdentityError(
             f"{where}: {value!r} is not a DOI (expected 10.NNNN/suffix, e.g. 10.5281/zenodo.123)"
-            f" / {where}: {value!r} ไม่ใช่ DOI (รูปแบบที่ถูกคือ 10.NNNN/ส่วนท้าย)")
+            f" / {where}: {value!r} ไม่ใช่ DOI (รูปแบบที่ถูกคือ 10.NNNN/ส่วนท้าย)"
+        )
     return text
 
 
@@ -75,15 +81,24 @@ def archive_identity(config: SiteConfig) -> Identity:
     """
     citation = read_citation(config.root)
     configured = config.settings.get("doi")
-    from_config = normalize_doi(str(configured), "mkdocs.yml: plugins: learningcity: doi") \
-        if configured else None
-    from_citation = normalize_doi(str(citation["doi"]), f"{CITATION_FILE}: doi") \
-        if citation.get("doi") else None
+    from_config = (
+        normalize_doi(str(configured), "mkdocs.yml: plugins: learningcity: doi")
+        if configured
+        else None
+    )
+    from_citation = (
+        normalize_doi(str(citation["doi"]), f"{CITATION_FILE}: doi")
+        if citation.get("doi")
+        else None
+    )
     if from_config and from_citation and from_config.lower() != from_citation.lower():
         raise IdentityError(
             f"mkdocs.yml gives the DOI {from_config} but {CITATION_FILE} gives {from_citation}:"
-            f" set one, or make them agree / DOI ใน mkdocs.yml และ {CITATION_FILE} ไม่ตรงกัน")
+            f" set one, or make them agree / DOI ใน mkdocs.yml และ {CITATION_FILE} ไม่ตรงกัน"
+        )
     version = citation.get("version")
-    return Identity(doi=from_config or from_citation,
-                    version=str(version) if version not in (None, "") else None,
-                    citation=citation)
+    return Identity(
+        doi=from_config or from_citation,
+        version=str(version) if version not in (None, "") else None,
+        citation=citation,
+    )

@@ -1,9 +1,9 @@
 """What the research deposit holds, and a sentence about each file for its RO-Crate entry.
 
-    content/       the case files as contributors wrote them (Markdown + YAML front matter)
-    data-package/  the open data: a Frictionless data package (CSV, JSON, JSON Schemas)
-    site/          the offline copy of the whole site (unzip, open index.html)
-    web-archive/   the WACZ web archive of the site
+content/       the case files as contributors wrote them (Markdown + YAML front matter)
+data-package/  the open data: a Frictionless data package (CSV, JSON, JSON Schemas)
+site/          the offline copy of the whole site (unzip, open index.html)
+web-archive/   the WACZ web archive of the site
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .crate import DATA_PACKAGE_SPEC, MIT, OFL, CC_BY, WACZ_SPEC, Part
+from .crate import CC_BY, DATA_PACKAGE_SPEC, MIT, OFL, WACZ_SPEC, Part
 
-KINDS = {"cities": "city", "projects": "research project", "lessons": "lesson",
-         "pages": "page"}
+KINDS = {"cities": "city", "projects": "research project", "lessons": "lesson", "pages": "page"}
 LANGUAGE_NAMES = {"th": "Thai", "en": "English"}
 
 
@@ -29,9 +28,9 @@ def _content_part(rel: str, primary: str) -> Part:
         case_id, _, lang = stem.partition(".")
         lang = lang or primary
         kind = KINDS[parts[1]]
-        text = (f"Case file of the {kind} `{case_id}` in "
-                f"{LANGUAGE_NAMES.get(lang, lang)}" +
-                (" (the primary file: every field)" if lang == primary else " (translation)"))
+        text = f"Case file of the {kind} `{case_id}` in {LANGUAGE_NAMES.get(lang, lang)}" + (
+            " (the primary file: every field)" if lang == primary else " (translation)"
+        )
         return Part(rel, name, text, {"inLanguage": lang})
     if name == "sources.yml":
         return Part(rel, name, "Registry of every source document the case files cite")
@@ -59,12 +58,14 @@ def _data_part(rel: str) -> Part:
     return Part(rel, name, text, extra)
 
 
-def assemble(folder: Path, *, content_dir: Path, data_dir: Path, site_zip: Path,
-             wacz: Path, primary: str) -> list[Part]:
+def assemble(
+    folder: Path, *, content_dir: Path, data_dir: Path, site_zip: Path, wacz: Path, primary: str
+) -> list[Part]:
     """Copy the deposit's files into `folder` (the future bag payload and crate root)."""
     parts: list[Part] = []
-    shutil.copytree(content_dir, folder / "content",
-                    ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    shutil.copytree(
+        content_dir, folder / "content", ignore=shutil.ignore_patterns(".*", "__pycache__")
+    )
     for path in sorted((folder / "content").rglob("*")):
         if path.is_file():
             parts.append(_content_part(path.relative_to(folder).as_posix(), primary))
@@ -75,14 +76,24 @@ def assemble(folder: Path, *, content_dir: Path, data_dir: Path, site_zip: Path,
     licences = {"license": [{"@id": CC_BY}, {"@id": MIT}, {"@id": OFL}]}
     (folder / "site").mkdir()
     shutil.copy2(site_zip, folder / "site" / site_zip.name)
-    parts.append(Part(f"site/{site_zip.name}", site_zip.name,
-                      "The whole site for offline reading: unzip, open index.html (Thai) or "
-                      "en/index.html (English). Content CC BY 4.0, code MIT, font OFL 1.1.",
-                      licences))
+    parts.append(
+        Part(
+            f"site/{site_zip.name}",
+            site_zip.name,
+            "The whole site for offline reading: unzip, open index.html (Thai) or "
+            "en/index.html (English). Content CC BY 4.0, code MIT, font OFL 1.1.",
+            licences,
+        )
+    )
     (folder / "web-archive").mkdir()
     shutil.copy2(wacz, folder / "web-archive" / wacz.name)
-    parts.append(Part(f"web-archive/{wacz.name}", wacz.name,
-                      "Web archive (WACZ) of every page and file of the site in both "
-                      "languages, for replay in pywb or ReplayWeb.page",
-                      {**licences, "conformsTo": {"@id": WACZ_SPEC}}))
+    parts.append(
+        Part(
+            f"web-archive/{wacz.name}",
+            wacz.name,
+            "Web archive (WACZ) of every page and file of the site in both "
+            "languages, for replay in pywb or ReplayWeb.page",
+            {**licences, "conformsTo": {"@id": WACZ_SPEC}},
+        )
+    )
     return parts

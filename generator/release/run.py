@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
 from ..config import SiteConfig
 from ..model import build_archive
 from ..pipeline import check
@@ -61,9 +62,14 @@ def release_version(root: Path, given: str | None) -> str:
         version = given
     else:
         try:
-            version = subprocess.run(["git", "describe", "--tags", "--always"], cwd=root,
-                                     check=True, capture_output=True, text=True,
-                                     timeout=60).stdout.strip()
+            version = subprocess.run(
+                ["git", "describe", "--tags", "--always"],
+                cwd=root,
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             version = "unversioned"
     safe = "".join(c if c.isalnum() or c in "._-+" else "-" for c in version)
@@ -72,12 +78,16 @@ def release_version(root: Path, given: str | None) -> str:
     return safe
 
 
-def build_site(config: SiteConfig, config_file: Path, site_dir: Path,
-               env: dict[str, str]) -> None:
+def build_site(config: SiteConfig, config_file: Path, site_dir: Path, env: dict[str, str]) -> None:
     """The site exactly as `make build` builds it, into a folder of the release's own."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config_file),
-                             "-d", str(site_dir)], cwd=config.root, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise ReleaseError("the site build failed:\n" + result.stderr[-5000:])
 
@@ -87,12 +97,20 @@ def validate_data_package(data_zip: Path, work_dir: Path) -> None:
     folder = work_dir / "data-check"
     with zipfile.ZipFile(data_zip) as archive:
         archive.extractall(folder)
-    run_tool([tool("frictionless"), "validate", "--trusted", str(folder / "datapackage.json")],
-             "frictionless validate")
+    run_tool(
+        [tool("frictionless"), "validate", "--trusted", str(folder / "datapackage.json")],
+        "frictionless validate",
+    )
 
 
-def make_release(config: SiteConfig, config_file: Path, dist: Path, *,
-                 version: str | None = None, say: Callable[[str], None] = print) -> Release:
+def make_release(
+    config: SiteConfig,
+    config_file: Path,
+    dist: Path,
+    *,
+    version: str | None = None,
+    say: Callable[[str], None] = print,
+) -> Release:
     root = config.root
     stale = stale_zenodo_file(config)
     if stale:
@@ -106,7 +124,8 @@ def make_release(config: SiteConfig, config_file: Path, dist: Path, *,
         release.warnings.append(
             f"site_url is not set in mkdocs.yml: the web archive records the pages under "
             f"{PLACEHOLDER_ORIGIN}; set it to the address the site is published at / "
-            f"ยังไม่ได้ตั้ง site_url: เว็บอาร์ไคฟ์จะบันทึกหน้าไว้ใต้ {PLACEHOLDER_ORIGIN}")
+            f"ยังไม่ได้ตั้ง site_url: เว็บอาร์ไคฟ์จะบันทึกหน้าไว้ใต้ {PLACEHOLDER_ORIGIN}"
+        )
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     partial = dist.with_name(dist.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
@@ -140,31 +159,54 @@ def make_release(config: SiteConfig, config_file: Path, dist: Path, *,
         started = time.perf_counter()
         say("Capturing the site into a web archive / เก็บเว็บไซต์เป็นเว็บอาร์ไคฟ์")
         captured = capture_site(
-            site_dir, work / f"{stem}.warc.gz", site_url=config.site_url,
+            site_dir,
+            work / f"{stem}.warc.gz",
+            site_url=config.site_url,
             user_agent=f"learning-city-knowledge-bank-release/{release.version}",
-            warcinfo={"software": "learning-city-knowledge-bank release (warcio)",
-                      "format": "WARC File Format 1.1",
-                      "conformsTo": "https://iipc.github.io/warc-specifications/"
-                                    "specifications/warc-format/warc-1.1/",
-                      "isPartOf": title, "description": f"{title}, version {release.version};"
-                      f" captured over loopback from the site built from that commit",
-                      "robots": "n/a (the archive's own site, captured in full)"})
+            warcinfo={
+                "software": "learning-city-knowledge-bank release (warcio)",
+                "format": "WARC File Format 1.1",
+                "conformsTo": "https://iipc.github.io/warc-specifications/"
+                "specifications/warc-format/warc-1.1/",
+                "isPartOf": title,
+                "description": f"{title}, version {release.version};"
+                f" captured over loopback from the site built from that commit",
+                "robots": "n/a (the archive's own site, captured in full)",
+            },
+        )
         step("capture (warcio)", started)
         started = time.perf_counter()
-        wacz = make_wacz(captured, partial / f"{stem}.wacz", title=title,
-                         description=config.text("description", "en") or title,
-                         work_dir=work)
+        wacz = make_wacz(
+            captured,
+            partial / f"{stem}.wacz",
+            title=title,
+            description=config.text("description", "en") or title,
+            work_dir=work,
+        )
         step("WACZ (wacz create, wacz validate)", started)
 
         started = time.perf_counter()
         say("Packing the research deposit / จัดชุดข้อมูลสำหรับคลังข้อมูลวิจัย")
         bag_dir = work / "bag" / f"{stem}-bag"
         bag_dir.mkdir(parents=True)
-        parts = assemble(bag_dir, content_dir=config.content_dir, data_dir=site_dir / "data",
-                         site_zip=site_zip, wacz=wacz.path, primary=config.primary.code)
-        describe(bag_dir, config, archive, identity, parts=parts,
-                 date_published=iso_date(epoch), version=release.version,
-                 capture_date=captured.started)
+        parts = assemble(
+            bag_dir,
+            content_dir=config.content_dir,
+            data_dir=site_dir / "data",
+            site_zip=site_zip,
+            wacz=wacz.path,
+            primary=config.primary.code,
+        )
+        describe(
+            bag_dir,
+            config,
+            archive,
+            identity,
+            parts=parts,
+            date_published=iso_date(epoch),
+            version=release.version,
+            capture_date=captured.started,
+        )
         validate_crate(bag_dir, work)
         step("RO-Crate (rocrate, rocrate-validator)", started)
         started = time.perf_counter()
@@ -182,8 +224,9 @@ def make_release(config: SiteConfig, config_file: Path, dist: Path, *,
     return release
 
 
-def bag_info(config: SiteConfig, identity: Identity, version: str, epoch: int,
-             stem: str) -> dict[str, str]:
+def bag_info(
+    config: SiteConfig, identity: Identity, version: str, epoch: int, stem: str
+) -> dict[str, str]:
     """bag-info.txt: who sends the bag and what it is. Unset settings are left out."""
     publisher = (config.settings.get("publisher") or {}).get("name") or {}
     info = {
@@ -195,8 +238,7 @@ def bag_info(config: SiteConfig, identity: Identity, version: str, epoch: int,
         "Internal-Sender-Identifier": stem,
         # RO-Crate's recommendation for a base URI; derived from the release's name so that
         # rebuilding the same release gives the same bag.
-        "External-Identifier": identity.doi_url
-        or f"urn:uuid:{uuid.uuid5(_NAMESPACE, stem)}",
+        "External-Identifier": identity.doi_url or f"urn:uuid:{uuid.uuid5(_NAMESPACE, stem)}",
     }
     if publisher.get("en") or publisher.get("th"):
         info["Source-Organization"] = str(publisher.get("en") or publisher.get("th"))

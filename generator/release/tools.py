@@ -20,15 +20,18 @@ def tool(name: str) -> str:
         return str(beside)
     found = shutil.which(name)
     if found is None:
-        raise ToolFailed(f"`{name}` is not installed: run `make .venv/.installed` "
-                         f"(requirements.lock pins it)")
+        raise ToolFailed(
+            f"`{name}` is not installed: run `make .venv/.installed` (requirements.lock pins it)"
+        )
     return found
 
 
-def run_tool(command: list[str], what: str, cwd: Path | None = None,
-             env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env,
-                            timeout=3600)
+def run_tool(
+    command: list[str], what: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> str:
+    result = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, env=env, timeout=3600, check=False
+    )
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise ToolFailed(f"{what} failed (exit {result.returncode}):\n{output[-4000:]}")

@@ -29,23 +29,50 @@ class WebArchive:
 def write_page_list(capture: Capture, target: Path, title: str) -> Path:
     lines = [{"format": "json-pages-1.0", "id": "pages", "title": title}]
     for page in capture.pages:
-        lines.append({"id": str(uuid.uuid5(_PAGE_NAMESPACE, page.url)), "url": page.url,
-                      "ts": page.ts, "title": page.title or page.path})
-    target.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
-                      encoding="utf-8")
+        lines.append(
+            {
+                "id": str(uuid.uuid5(_PAGE_NAMESPACE, page.url)),
+                "url": page.url,
+                "ts": page.ts,
+                "title": page.title or page.path,
+            }
+        )
+    target.write_text(
+        "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8"
+    )
     return target
 
 
-def make_wacz(capture: Capture, target: Path, *, title: str, description: str,
-              work_dir: Path) -> WebArchive:
+def make_wacz(
+    capture: Capture, target: Path, *, title: str, description: str, work_dir: Path
+) -> WebArchive:
     """Package the WARC into `target` with the `wacz` tool, then validate it."""
     pages = write_page_list(capture, work_dir / "pages.jsonl", title)
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.unlink()
-    run_tool([tool("wacz"), "create", "-o", str(target), "--pages", str(pages), "--text",
-              "--hash-type", "sha256", "--url", capture.main_url, "--title", title,
-              "--desc", description, str(capture.warc)], "wacz create", cwd=work_dir)
+    run_tool(
+        [
+            tool("wacz"),
+            "create",
+            "-o",
+            str(target),
+            "--pages",
+            str(pages),
+            "--text",
+            "--hash-type",
+            "sha256",
+            "--url",
+            capture.main_url,
+            "--title",
+            title,
+            "--desc",
+            description,
+            str(capture.warc),
+        ],
+        "wacz create",
+        cwd=work_dir,
+    )
     validate_wacz(target)
     return WebArchive(target, len(capture.pages))
 

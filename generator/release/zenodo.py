@@ -19,8 +19,20 @@ from .identity import Identity, archive_identity
 
 ZENODO_FILE = ".zenodo.json"
 # ISO 639-1 (the site's language codes) → ISO 639-3 (what Zenodo's `language` takes).
-ISO_639_3 = {"th": "tha", "en": "eng", "lo": "lao", "my": "mya", "km": "khm", "ms": "msa",
-             "vi": "vie", "id": "ind", "zh": "zho", "ja": "jpn", "fr": "fra", "de": "deu"}
+ISO_639_3 = {
+    "th": "tha",
+    "en": "eng",
+    "lo": "lao",
+    "my": "mya",
+    "km": "khm",
+    "ms": "msa",
+    "vi": "vie",
+    "id": "ind",
+    "zh": "zho",
+    "ja": "jpn",
+    "fr": "fra",
+    "de": "deu",
+}
 # CITATION.cff `type` → Zenodo `upload_type`.
 UPLOAD_TYPES = {"dataset": "dataset", "software": "software"}
 
@@ -61,8 +73,10 @@ def description(config: SiteConfig, citation: dict[str, Any]) -> str:
     parts = []
     for language in config.languages:
         text = config.text("description", language.code)
-        if text and (language.code == config.primary.code or
-                     text != config.text("description", config.primary.code)):
+        if text and (
+            language.code == config.primary.code
+            or text != config.text("description", config.primary.code)
+        ):
             parts.append(f'<p lang="{language.code}">{html.escape(text)}</p>')
     if citation.get("abstract"):
         parts.append(f"<p>{html.escape(str(citation['abstract']).strip())}</p>")
@@ -79,8 +93,9 @@ def _people(settings: dict[str, Any]) -> list[dict[str, str]]:
     for funder in settings.get("funders") or []:
         funder_name = (funder or {}).get("name") or {}
         if funder_name.get("en") or funder_name.get("th"):
-            people.append({"name": str(funder_name.get("en") or funder_name.get("th")),
-                           "type": "Sponsor"})
+            people.append(
+                {"name": str(funder_name.get("en") or funder_name.get("th")), "type": "Sponsor"}
+            )
     return people
 
 
@@ -97,7 +112,8 @@ def zenodo_metadata(config: SiteConfig, identity: Identity | None = None) -> dic
         "license": str(citation.get("license") or "CC-BY-4.0").lower(),
         "keywords": [str(k) for k in citation.get("keywords") or []],
         "notes": "Written content: CC BY 4.0. Code: MIT. Languages: "
-                 + ", ".join(f"{lang.name} ({lang.code})" for lang in config.languages) + ".",
+        + ", ".join(f"{lang.name} ({lang.code})" for lang in config.languages)
+        + ".",
     }
     if not metadata["creators"]:
         metadata["creators"] = [{"name": name} for name in list(_names(config).values())[-1:]]
@@ -112,16 +128,34 @@ def zenodo_metadata(config: SiteConfig, identity: Identity | None = None) -> dic
     related = []
     if config.site_url:
         # The deposit is one version of the archive that lives at the site's address.
-        related.append({"identifier": config.site_url, "relation": "isVersionOf",
-                        "resource_type": "dataset", "scheme": "url"})
+        related.append(
+            {
+                "identifier": config.site_url,
+                "relation": "isVersionOf",
+                "resource_type": "dataset",
+                "scheme": "url",
+            }
+        )
     if config.repo_url:
-        related.append({"identifier": config.repo_url, "relation": "isSupplementTo",
-                        "resource_type": "software", "scheme": "url"})
+        related.append(
+            {
+                "identifier": config.repo_url,
+                "relation": "isSupplementTo",
+                "resource_type": "software",
+                "scheme": "url",
+            }
+        )
     if identity.doi:
         # The configured DOI names the archive as a whole (Zenodo's "concept" DOI); each
         # release gets its own DOI from Zenodo and is a version of that one.
-        related.append({"identifier": identity.doi, "relation": "isVersionOf",
-                        "resource_type": "dataset", "scheme": "doi"})
+        related.append(
+            {
+                "identifier": identity.doi,
+                "relation": "isVersionOf",
+                "resource_type": "dataset",
+                "scheme": "doi",
+            }
+        )
     if related:
         metadata["related_identifiers"] = related
     return metadata
@@ -135,10 +169,14 @@ def stale_zenodo_file(config: SiteConfig) -> str | None:
     """Why the committed `.zenodo.json` is not what the configuration gives, or None."""
     path = config.root / ZENODO_FILE
     if not path.is_file():
-        return (f"{ZENODO_FILE} is missing: run `python -m generator zenodo` and commit it / "
-                f"ไม่พบ {ZENODO_FILE}: รัน `python -m generator zenodo` แล้ว commit")
+        return (
+            f"{ZENODO_FILE} is missing: run `python -m generator zenodo` and commit it / "
+            f"ไม่พบ {ZENODO_FILE}: รัน `python -m generator zenodo` แล้ว commit"
+        )
     if path.read_text(encoding="utf-8") != zenodo_json(config):
-        return (f"{ZENODO_FILE} is stale (mkdocs.yml or CITATION.cff changed): run "
-                f"`python -m generator zenodo` and commit it / {ZENODO_FILE} ไม่ตรงกับการตั้งค่า: "
-                f"รัน `python -m generator zenodo` แล้ว commit")
+        return (
+            f"{ZENODO_FILE} is stale (mkdocs.yml or CITATION.cff changed): run "
+            f"`python -m generator zenodo` and commit it / {ZENODO_FILE} ไม่ตรงกับการตั้งค่า: "
+            f"รัน `python -m generator zenodo` แล้ว commit"
+        )
     return None
