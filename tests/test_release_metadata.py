@@ -126,3 +126,33 @@ def test_coverage_is_counted_from_the_content(config: SiteConfig) -> None:
     span = temporal_coverage(real)
     assert span is not None and span.startswith("2020/")
     assert len(places(real)) == len(real.cities)
+
+
+def test_a_release_with_a_stale_zenodo_file_stops_before_building(tmp_path: Path) -> None:
+    """Zenodo reads .zenodo.json from the tagged commit: a release must not go out with one
+    that no longer matches CITATION.cff (the release cannot fix a commit already tagged)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project", MINI_CONTENT)
+    shutil.copy2(ROOT / ".zenodo.json", project.root / ".zenodo.json")
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    (project.root / "CITATION.cff").write_text(
+        citation.replace("  - lifelong learning\n", "  - lifelong learning\n  - new keyword\n"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "release"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert (
+        ".zenodo.json is stale" in result.stderr and "python -m generator zenodo" in result.stderr
+    )
+    assert not (project.root / "dist").exists() and not (project.root / "site").exists()
