@@ -112,7 +112,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
         if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0missing")  # outside the site: 404
+            return str(Path(self.directory) / ".outside-the-site")  # no such file: 404
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def guess_type(self, path: Any) -> str:
