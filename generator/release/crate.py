@@ -85,6 +85,11 @@ def _organisation(
     return {"@id": str(setting.get("url") or identifier)}
 
 
+def _one_or_many(values: list[Any]) -> Any:
+    """A single value alone, as RO-Crate's compacted JSON-LD recommends; a list otherwise."""
+    return values[0] if len(values) == 1 else values
+
+
 def _media_type(path: Path) -> str:
     return MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.types_map.get(
         path.suffix.lower(), "application/octet-stream"
@@ -142,14 +147,26 @@ def describe(
             )
         )
 
-    for url, name, spdx in (
-        (CC_BY, "Creative Commons Attribution 4.0 International", "CC-BY-4.0"),
-        (MIT, "MIT License", "MIT"),
-        (OFL, "SIL Open Font License 1.1", "OFL-1.1"),
+    for url, name, spdx, applies in (
+        (
+            CC_BY,
+            "Creative Commons Attribution 4.0 International",
+            "CC-BY-4.0",
+            "The written content: case files, data, the pages' text.",
+        ),
+        (MIT, "MIT License", "MIT", "The code: the generator and the site's scripts and styles."),
+        (OFL, "SIL Open Font License 1.1", "OFL-1.1", "The Sarabun font inside the site."),
     ):
         crate.add(
             ContextEntity(
-                crate, url, properties={"@type": "CreativeWork", "name": name, "identifier": spdx}
+                crate,
+                url,
+                properties={
+                    "@type": "CreativeWork",
+                    "name": name,
+                    "identifier": spdx,
+                    "description": applies,
+                },
             )
         )
     dataset["license"] = {"@id": CC_BY}
@@ -171,9 +188,9 @@ def describe(
             )
         )
     if authors:
-        dataset["creator"] = [
-            {"@id": str(a.get("orcid") or f"#author-{i + 1}")} for i, a in enumerate(authors)
-        ]
+        dataset["creator"] = _one_or_many(
+            [{"@id": str(a.get("orcid") or f"#author-{i + 1}")} for i, a in enumerate(authors)]
+        )
 
     publisher = _organisation(
         crate, "#publisher", config.settings.get("publisher") or {}, languages
@@ -202,7 +219,7 @@ def describe(
         is not None
     ]
     if funders:
-        dataset["funder"] = funders
+        dataset["funder"] = _one_or_many(funders)
 
     coverage = temporal_coverage(archive)
     if coverage:
@@ -215,11 +232,11 @@ def describe(
             ContextEntity(
                 crate,
                 geo_id,
+                # A GeoSPARQL point (WKT: longitude first), as RO-Crate 1.2+ recommends.
                 properties={
-                    "@type": "GeoCoordinates",
+                    "@type": "Geometry",
                     "name": f"{place.lat}, {place.lon}",
-                    "latitude": place.lat,
-                    "longitude": place.lon,
+                    "asWKT": f"POINT ({place.lon} {place.lat})",
                 },
             )
         )

@@ -103,6 +103,104 @@ def validate_data_package(data_zip: Path, work_dir: Path) -> None:
     )
 
 
+@dataclass
+class _Run:
+    """One release in progress: what every step needs, and where it writes."""
+
+    config: SiteConfig
+    identity: Identity
+    release: Release
+    epoch: int  # SOURCE_DATE_EPOCH: the last commit's time
+    name: str  # download_name
+    partial: Path  # dist.partial/
+    work: Path  # a temporary folder
+    say: Callable[[str], None]
+
+    @property
+    def stem(self) -> str:
+        return f"{self.name}-{self.release.version}"
+
+    @property
+    def title(self) -> str:
+        names = [language.site_name for language in self.config.languages]
+        return " / ".join(dict.fromkeys(names))
+
+    def timed(self, label: str, started: float) -> None:
+        self.release.seconds[label] = time.perf_counter() - started
+        self.say(f"  {label}: {self.release.seconds[label]:.1f} s")
+
+    def site_and_data(self, site_dir: Path) -> Path:
+        """The offline ZIP as the site serves it, and the data package, validated."""
+        site_zip = self.partial / f"{self.stem}-site.zip"
+        shutil.copy2(site_dir / "downloads" / f"{self.name}.zip", site_zip)
+        data_zip = deterministic_zip(site_dir / "data", self.partial / f"{self.stem}-data.zip")
+        validate_data_package(data_zip, self.work)
+        return site_zip
+
+    def web_archive(self, site_dir: Path) -> tuple[Path, str]:
+        """Capture the site, package and validate the WACZ; (its path, capture time)."""
+        started = time.perf_counter()
+        version = self.release.version
+        captured = capture_site(
+            site_dir,
+            self.work / f"{self.stem}.warc.gz",
+            site_url=self.config.site_url,
+            user_agent=f"learning-city-knowledge-bank-release/{version}",
+            warcinfo={
+                "software": "learning-city-knowledge-bank release (warcio)",
+                "format": "WARC File Format 1.1",
+                "conformsTo": "https://iipc.github.io/warc-specifications/"
+                "specifications/warc-format/warc-1.1/",
+                "isPartOf": self.title,
+                "description": f"{self.title}, version {version}; captured over loopback"
+                " from the site built from that commit",
+            },
+        )
+        self.timed("capture (warcio)", started)
+        started = time.perf_counter()
+        wacz = make_wacz(
+            captured,
+            self.partial / f"{self.stem}.wacz",
+            title=self.title,
+            description=self.config.text("description", "en") or self.title,
+            work_dir=self.work,
+        )
+        self.timed("WACZ (wacz create, wacz validate)", started)
+        return wacz.path, captured.started
+
+    def research_deposit(self, site_dir: Path, site_zip: Path, wacz: Path, captured: str) -> None:
+        """The RO-Crate, validated, then the bag around it, serialized and validated."""
+        started = time.perf_counter()
+        config = self.config
+        bag_dir = self.work / "bag" / f"{self.stem}-bag"
+        bag_dir.mkdir(parents=True)
+        parts = assemble(
+            bag_dir,
+            content_dir=config.content_dir,
+            data_dir=site_dir / "data",
+            site_zip=site_zip,
+            wacz=wacz,
+            primary=config.primary.code,
+        )
+        describe(
+            bag_dir,
+            config,
+            build_archive(check(config).loaded),
+            self.identity,
+            parts=parts,
+            date_published=iso_date(self.epoch),
+            version=self.release.version,
+            capture_date=captured,
+        )
+        validate_crate(bag_dir, self.work)
+        self.timed("RO-Crate (rocrate, rocrate-validator)", started)
+        started = time.perf_counter()
+        info = bag_info(config, self.identity, self.release.version, self.epoch, self.stem)
+        bagging.make_bag(bag_dir, info)
+        bagging.validate_bag(bagging.serialize(bag_dir, self.partial / f"{self.stem}-bag.zip"))
+        self.timed("BagIt (bagit, bagit.py --validate)", started)
+
+
 def make_release(
     config: SiteConfig,
     config_file: Path,
@@ -111,114 +209,56 @@ def make_release(
     version: str | None = None,
     say: Callable[[str], None] = print,
 ) -> Release:
-    root = config.root
     stale = stale_zenodo_file(config)
     if stale:
         raise ReleaseError(stale)
     identity = archive_identity(config)
-    epoch = source_date_epoch(root)
-    name = str(config.settings.get("download_name") or "archive")
-    release = Release(dist, release_version(root, version))
-    stem = f"{name}-{release.version}"
+    epoch = source_date_epoch(config.root)
+    release = Release(dist, release_version(config.root, version))
     if not config.site_url:
         release.warnings.append(
             f"site_url is not set in mkdocs.yml: the web archive records the pages under "
             f"{PLACEHOLDER_ORIGIN}; set it to the address the site is published at / "
             f"ยังไม่ได้ตั้ง site_url: เว็บอาร์ไคฟ์จะบันทึกหน้าไว้ใต้ {PLACEHOLDER_ORIGIN}"
         )
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     partial = dist.with_name(dist.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-
-    def step(label: str, start: float) -> None:
-        release.seconds[label] = time.perf_counter() - start
-        say(f"  {label}: {release.seconds[label]:.1f} s")
-
-    with tempfile.TemporaryDirectory(prefix="lckb-release-") as temporary:
-        work = Path(temporary)
-        site_dir = work / "site"
-        started = time.perf_counter()
-        say("Building the site / สร้างเว็บไซต์")
-        build_site(config, config_file, site_dir, env)
-        step("site build", started)
-
-        checked = check(config)
-        archive = build_archive(checked.loaded)
-        languages = [language.code for language in config.languages]
-        names = {language.code: language.site_name for language in config.languages}
-        title = " / ".join(dict.fromkeys(names[lang] for lang in languages))
-
-        started = time.perf_counter()
-        site_zip = partial / f"{stem}-site.zip"
-        shutil.copy2(site_dir / "downloads" / f"{name}.zip", site_zip)
-        data_zip = deterministic_zip(site_dir / "data", partial / f"{stem}-data.zip")
-        validate_data_package(data_zip, work)
-        step("site ZIP and data package (frictionless validate)", started)
-
-        started = time.perf_counter()
-        say("Capturing the site into a web archive / เก็บเว็บไซต์เป็นเว็บอาร์ไคฟ์")
-        captured = capture_site(
-            site_dir,
-            work / f"{stem}.warc.gz",
-            site_url=config.site_url,
-            user_agent=f"learning-city-knowledge-bank-release/{release.version}",
-            warcinfo={
-                "software": "learning-city-knowledge-bank release (warcio)",
-                "format": "WARC File Format 1.1",
-                "conformsTo": "https://iipc.github.io/warc-specifications/"
-                "specifications/warc-format/warc-1.1/",
-                "isPartOf": title,
-                "description": f"{title}, version {release.version};"
-                f" captured over loopback from the site built from that commit",
-                "robots": "n/a (the archive's own site, captured in full)",
-            },
-        )
-        step("capture (warcio)", started)
-        started = time.perf_counter()
-        wacz = make_wacz(
-            captured,
-            partial / f"{stem}.wacz",
-            title=title,
-            description=config.text("description", "en") or title,
-            work_dir=work,
-        )
-        step("WACZ (wacz create, wacz validate)", started)
-
-        started = time.perf_counter()
-        say("Packing the research deposit / จัดชุดข้อมูลสำหรับคลังข้อมูลวิจัย")
-        bag_dir = work / "bag" / f"{stem}-bag"
-        bag_dir.mkdir(parents=True)
-        parts = assemble(
-            bag_dir,
-            content_dir=config.content_dir,
-            data_dir=site_dir / "data",
-            site_zip=site_zip,
-            wacz=wacz.path,
-            primary=config.primary.code,
-        )
-        describe(
-            bag_dir,
-            config,
-            archive,
-            identity,
-            parts=parts,
-            date_published=iso_date(epoch),
-            version=release.version,
-            capture_date=captured.started,
-        )
-        validate_crate(bag_dir, work)
-        step("RO-Crate (rocrate, rocrate-validator)", started)
-        started = time.perf_counter()
-        bagging.make_bag(bag_dir, bag_info(config, identity, release.version, epoch, stem))
-        bag_zip = bagging.serialize(bag_dir, partial / f"{stem}-bag.zip")
-        bagging.validate_bag(bag_zip)
-        step("BagIt (bagit, bagit.py --validate)", started)
-
-    (partial / "zenodo.json").write_text(zenodo_json(config, identity), encoding="utf-8")
-    write_sums(partial)
-    for path in sorted(partial.iterdir()):
-        release.files[path.name] = path.stat().st_size
+    try:
+        with tempfile.TemporaryDirectory(prefix="lckb-release-") as temporary:
+            run = _Run(
+                config,
+                identity,
+                release,
+                epoch,
+                str(config.settings.get("download_name") or "archive"),
+                partial,
+                Path(temporary),
+                say,
+            )
+            site_dir = run.work / "site"
+            say("Building the site / สร้างเว็บไซต์")
+            started = time.perf_counter()
+            build_site(
+                config,
+                config_file,
+                site_dir,
+                {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"},
+            )
+            run.timed("site build", started)
+            started = time.perf_counter()
+            site_zip = run.site_and_data(site_dir)
+            run.timed("site ZIP and data package (frictionless validate)", started)
+            say("Capturing the site into a web archive / เก็บเว็บไซต์เป็นเว็บอาร์ไคฟ์")
+            wacz, captured = run.web_archive(site_dir)
+            say("Packing the research deposit / จัดชุดข้อมูลสำหรับคลังข้อมูลวิจัย")
+            run.research_deposit(site_dir, site_zip, wacz, captured)
+        (partial / "zenodo.json").write_text(zenodo_json(config, identity), encoding="utf-8")
+        write_sums(partial)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # never a half-checked dist
+        raise
+    release.files = {path.name: path.stat().st_size for path in sorted(partial.iterdir())}
     shutil.rmtree(dist, ignore_errors=True)
     partial.rename(dist)
     return release
