@@ -8,19 +8,25 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test test-fast browser lock clean help bench
+.PHONY: serve build validate test test-fast browser lock clean help bench release
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 with live reload"
 	@echo "make test      run every test (installs Debian chromium for the browser tests)"
 	@echo "make build     build the site into site/"
 	@echo "make validate  check the case files only"
+	@echo "make release   build the site, then the web archive, research deposit and checksums into dist/"
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload --dirty --no-strict
 
 build: $(STAMP)
 	$(BIN)/mkdocs build
+
+# The packages that libraries and repositories keep (README, "Preserving this archive").
+# RELEASE_VERSION names the files (the workflow sets it to the tag; default: git describe).
+release: $(STAMP)
+	$(BIN)/python -m generator release $${RELEASE_VERSION:+--version "$$RELEASE_VERSION"}
 
 validate: $(STAMP)
 	$(BIN)/python -m generator validate
@@ -56,7 +62,7 @@ lock:
 	/tmp/lckb-lock/bin/pip freeze --exclude-editable > requirements.lock
 
 clean:
-	rm -rf site site.partial .cache
+	rm -rf site site.partial .cache dist dist.partial
 
 # Benchmarks (figures in README.md): slow, run by hand.
 bench: $(STAMP)

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator validate|build|serve|export …`.
+"""Command line: `python -m generator validate|build|serve|release …`.
 
 Exit codes: 0 clean, 1 content errors (or warnings with --strict), 2 usage or internal error.
 """
@@ -82,6 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--body", required=True, type=Path, help="file holding the issue's body")
     issue.add_argument("--issue", type=int, help="issue number, noted beside a new source")
     issue.add_argument("--comment", type=Path, help="write the issue comment (Markdown) here")
+
+    release = commands.add_parser(
+        "release", help="build the site, then write the web archive (WACZ), the research "
+                        "deposit (BagIt + RO-Crate), the data package and SHA256SUMS into dist/")
+    release.add_argument("--dist", type=Path, default=Path("dist"),
+                         help="output folder (default: dist/)")
+    release.add_argument("--version", dest="release_version",
+                         help="name of the release in file names (default: git describe)")
+
+    commands.add_parser("zenodo", help="write .zenodo.json from CITATION.cff and mkdocs.yml")
 
     for name, help_text in (("build", "validate, then build the site into site/"),
                             ("serve", "build and serve with live reload on 127.0.0.1:8000")):
@@ -223,10 +233,39 @@ def _from_issue(args: argparse.Namespace, config: SiteConfig) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace, config: SiteConfig) -> int:
+    # Imported here: the release-only packages stay out of every other command's imports.
+    from .release.identity import IdentityError
+    from .release.run import ReleaseError, make_release
+    from .release.tools import ToolFailed
+
+    dist = args.dist if args.dist.is_absolute() else config.root / args.dist
+    try:
+        made = make_release(config, Path(args.config_file).resolve(), dist,
+                            version=args.release_version)
+    except (ReleaseError, IdentityError, ToolFailed) as error:
+        print(f"release failed / สร้างชุดเผยแพร่ไม่สำเร็จ: {error}", file=sys.stderr)
+        return 1
+    for warning in made.warnings:
+        print(f"warning / คำเตือน: {warning}", file=sys.stderr)
+    for name, size in made.files.items():
+        print(f"{size / 2**20:9.2f} MB  {dist.name}/{name}")
+    return 0
+
+
+def _zenodo(args: argparse.Namespace, config: SiteConfig) -> int:
+    from .release.zenodo import ZENODO_FILE, zenodo_json
+
+    (config.root / ZENODO_FILE).write_text(zenodo_json(config), encoding="utf-8")
+    print(f"wrote / เขียน {ZENODO_FILE}")
+    return 0
+
+
 # Commands that read mkdocs.yml themselves (the engines read it on their own).
 _CONFIG_COMMANDS: dict[str, Callable[[argparse.Namespace, SiteConfig], int]] = {
     "validate": _validate, "new": _new, "remove-examples": _remove_examples,
     "issue-forms": _issue_forms, "from-issue": _from_issue, "citation-cff": _citation_cff,
+    "release": _release, "zenodo": _zenodo,
 }
 
 

@@ -1,0 +1,158 @@
+"""What the deposits say about the archive, without building anything: the DOI and version
+for "how to cite", `.zenodo.json`, and the years and places counted from the content."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from conftest import MINI_CONTENT, ROOT
+
+from generator.config import SiteConfig, load_config
+from generator.model import build_archive
+from generator.pipeline import check
+from generator.release.coverage import places, temporal_coverage
+from generator.release.identity import IdentityError, archive_identity, normalize_doi
+from generator.release.zenodo import stale_zenodo_file, zenodo_metadata
+
+
+@pytest.fixture(scope="module")
+def config() -> SiteConfig:
+    return load_config(ROOT / "mkdocs.yml")
+
+
+def with_settings(config: SiteConfig, root: Path | None = None, **settings: object) -> SiteConfig:
+    return dataclasses.replace(
+        config, root=root or config.root, settings={**config.settings, **settings}
+    )
+
+
+def test_the_committed_zenodo_file_is_what_the_configuration_gives(config: SiteConfig) -> None:
+    assert stale_zenodo_file(config) is None
+
+
+def test_zenodo_metadata_of_this_archive(config: SiteConfig) -> None:
+    metadata = zenodo_metadata(config)
+    assert metadata["upload_type"] == "dataset" and metadata["license"] == "cc-by-4.0"
+    assert "คลังความรู้เมืองแห่งการเรียนรู้" in metadata["title"]
+    assert "Learning City Knowledge Bank" in metadata["title"]
+    assert '<p lang="th">' in metadata["description"]
+    assert '<p lang="en">' in metadata["description"]
+    assert metadata["creators"] == [{"name": "Learning City Knowledge Bank contributors"}]
+    assert metadata["language"] == "tha"
+    # The funder as the sources name it; the publisher is unset, so it is not there.
+    assert metadata["contributors"] == [
+        {"name": "Program Management Unit on Area Based Development (PMU A)", "type": "Sponsor"}
+    ]
+    assert "related_identifiers" not in metadata  # no site_url, repo_url or DOI yet
+    assert "version" not in metadata
+
+
+def test_zenodo_metadata_links_the_site_the_repository_and_the_doi(config: SiteConfig) -> None:
+    configured = dataclasses.replace(
+        with_settings(
+            config,
+            doi="https://doi.org/10.5281/zenodo.1234",
+            publisher={"name": {"th": "สำนักพิมพ์", "en": "A Press"}, "url": None},
+        ),
+        site_url="https://example.org/lckb/",
+        repo_url="https://github.com/example/lckb",
+    )
+    metadata = zenodo_metadata(configured)
+    assert metadata["related_identifiers"] == [
+        {
+            "identifier": "https://example.org/lckb/",
+            "relation": "isVersionOf",
+            "resource_type": "dataset",
+            "scheme": "url",
+        },
+        {
+            "identifier": "https://github.com/example/lckb",
+            "relation": "isSupplementTo",
+            "resource_type": "software",
+            "scheme": "url",
+        },
+        {
+            "identifier": "10.5281/zenodo.1234",
+            "relation": "isVersionOf",
+            "resource_type": "dataset",
+            "scheme": "doi",
+        },
+    ]
+    assert {"name": "A Press", "type": "Distributor"} in metadata["contributors"]
+    json.dumps(metadata)  # plain JSON
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "10.5281/zenodo.1234",
+        "https://doi.org/10.5281/zenodo.1234",
+        "doi:10.5281/zenodo.1234",
+        " http://dx.doi.org/10.5281/zenodo.1234 ",
+    ],
+)
+def test_a_doi_written_any_common_way(written: str) -> None:
+    assert normalize_doi(written, "here") == "10.5281/zenodo.1234"
+
+
+def test_the_configured_doi_and_version_reach_the_citation(
+    config: SiteConfig, tmp_path: Path
+) -> None:
+    assert archive_identity(config).doi is None  # unset in this repository: nothing guessed
+    (tmp_path / "CITATION.cff").write_text(
+        'cff-version: 1.2.0\ntitle: "x"\nversion: "2.1"\ndoi: 10.5281/zenodo.99\n', encoding="utf-8"
+    )
+    identity = archive_identity(with_settings(config, tmp_path, doi="10.5281/ZENODO.99"))
+    assert (identity.doi, identity.version) == ("10.5281/ZENODO.99", "2.1")
+    assert identity.doi_url == "https://doi.org/10.5281/ZENODO.99"
+    with pytest.raises(IdentityError, match="CITATION.cff gives 10.5281/zenodo.99"):
+        archive_identity(with_settings(config, tmp_path, doi="10.5281/zenodo.100"))
+    with pytest.raises(IdentityError, match="not a DOI"):
+        archive_identity(with_settings(config, tmp_path, doi="zenodo 99"))
+
+
+def test_coverage_is_counted_from_the_content(config: SiteConfig) -> None:
+    mini = dataclasses.replace(config, content_dir=MINI_CONTENT)
+    archive = build_archive(check(mini).loaded)
+    assert temporal_coverage(archive) == "2020/2021"
+    assert [(p.id, p.lat, p.lon) for p in places(archive)] == [
+        ("khon-kaen", 16.4322, 102.8236),
+        ("yala", 6.5411, 101.2804),
+    ]
+    real = build_archive(check(config).loaded)
+    span = temporal_coverage(real)
+    assert span is not None and span.startswith("2020/")
+    assert len(places(real)) == len(real.cities)
+
+
+def test_a_release_with_a_stale_zenodo_file_stops_before_building(tmp_path: Path) -> None:
+    """Zenodo reads .zenodo.json from the tagged commit: a release must not go out with one
+    that no longer matches CITATION.cff (the release cannot fix a commit already tagged)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project", MINI_CONTENT)
+    shutil.copy2(ROOT / ".zenodo.json", project.root / ".zenodo.json")
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    (project.root / "CITATION.cff").write_text(
+        citation.replace("  - lifelong learning\n", "  - lifelong learning\n  - new keyword\n"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "release"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert (
+        ".zenodo.json is stale" in result.stderr and "python -m generator zenodo" in result.stderr
+    )
+    assert not (project.root / "dist").exists() and not (project.root / "site").exists()
