@@ -129,7 +129,10 @@ def archive_citable(config: SiteConfig, lang: str, newest: str) -> Citable:
     """The whole archive as a data set: the release fields of CITATION.cff, the name in this
     language, the publisher of mkdocs.yml; dated by the release, or else by the newest change
     of the content (`newest`)."""
+    from .release.identity import archive_identity  # its DOI, with any resolver prefix removed
+
     cff = read_cff(config)
+    release = archive_identity(config)
     imprint = imprint_of(config)
     name = next((language.site_name for language in config.languages if language.code == lang),
                 config.primary.site_name)
@@ -139,4 +142,4 @@ def archive_citable(config: SiteConfig, lang: str, newest: str) -> Citable:
         date=parse_date(cff.get("date-released")) or parse_date(newest),
         url=imprint.site_url or "index.html", lang=lang, publisher=publisher,
         authors=tuple(_person(a) for a in cff.get("authors") or []),
-        version=str(cff.get("version") or ""), doi=str(cff.get("doi") or ""))
+        version=release.version or "", doi=release.doi or "")

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, Project
+from conftest import ROOT, Project, unbroken
 
 from generator.citation_cff import cff_problems
 from generator.config import load_config
@@ -23,7 +23,7 @@ CASE_PAGES = ["cities/khon-kaen.html", "projects/khon-kaen-2020.html",
 
 
 def page(site: Path, rel: str) -> str:
-    return (site / rel).read_text(encoding="utf-8")
+    return unbroken((site / rel).read_text(encoding="utf-8"))
 
 
 def footer(html: str) -> str:

@@ -1,6 +1,7 @@
-"""Who and what the archive is for citations: CITATION.cff (the repository's citation file)
-and the configuration's `doi`. Standard library and PyYAML only: the site build imports this
-for its "how to cite" block.
+"""Which release of the archive this is, for citations and deposits: the DOI and version of
+CITATION.cff (where a fork sets them once Zenodo or another repository has given a DOI; the
+archive's names and addresses are mkdocs.yml's, see generator/citation_cff.py). Standard
+library and PyYAML only: the site build imports this for its "how to cite" block.
 """
 
 from __future__ import annotations
@@ -74,31 +75,13 @@ def read_citation(root: Path) -> dict[str, Any]:
 
 
 def archive_identity(config: SiteConfig) -> Identity:
-    """The DOI and version to show in "how to cite" and to write into every deposit.
-
-    The DOI is the `doi` plugin setting in mkdocs.yml (where a fork sets it once Zenodo or
-    another repository has given one) or CITATION.cff's `doi`; if both are set they must agree.
-    """
+    """The DOI and version to show in "how to cite" and to write into every deposit."""
     citation = read_citation(config.root)
-    configured = config.settings.get("doi")
-    from_config = (
-        normalize_doi(str(configured), "mkdocs.yml: plugins: learningcity: doi")
-        if configured
-        else None
-    )
-    from_citation = (
-        normalize_doi(str(citation["doi"]), f"{CITATION_FILE}: doi")
-        if citation.get("doi")
-        else None
-    )
-    if from_config and from_citation and from_config.lower() != from_citation.lower():
-        raise IdentityError(
-            f"mkdocs.yml gives the DOI {from_config} but {CITATION_FILE} gives {from_citation}:"
-            f" set one, or make them agree / DOI ใน mkdocs.yml และ {CITATION_FILE} ไม่ตรงกัน"
-        )
+    doi = (normalize_doi(str(citation["doi"]), f"{CITATION_FILE}: doi")
+           if citation.get("doi") else None)
     version = citation.get("version")
     return Identity(
-        doi=from_config or from_citation,
+        doi=doi,
         version=str(version) if version not in (None, "") else None,
         citation=citation,
     )
