@@ -38,8 +38,8 @@ from generator.search import build_language, write_search  # noqa: E402
 from generator.search.extract import BLOCK_BREAK  # noqa: E402
 from generator.search.index import build_index, encode_postings, render_files  # noqa: E402
 from generator.search.normalize import normalize, runs  # noqa: E402
-from generator.search.query import MemoryIndex  # noqa: E402
-from generator.search.sample import sample_queries  # noqa: E402
+from search_support.query import MemoryIndex  # noqa: E402
+from search_support.sample import sample_queries  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGS = ["th", "en"]

@@ -15,7 +15,7 @@ from generator.search.index import (SHARD_TARGET, Document, build_index, cut_sha
                                     shard_of, shards_with_prefix)
 from generator.search.normalize import keys, normalize, parse_query, runs
 from generator.search.page import make_search_page
-from generator.search.query import MemoryIndex
+from search_support.query import MemoryIndex
 
 
 def page_html(title: str, body: str, lang: str = "th", extra_head: str = "") -> str:

@@ -14,7 +14,7 @@ from browser_support import serve, watch
 from generator.search import build_language
 from generator.search.index import shard_of, shards_with_prefix
 from generator.search.normalize import normalize, parse_query, phrase_keys, runs
-from generator.search.query import MemoryIndex
+from search_support.query import MemoryIndex
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

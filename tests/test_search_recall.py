@@ -12,7 +12,7 @@ import pytest
 from browser_support import serve, watch
 from generator.search import build_language
 from generator.search.normalize import normalize
-from generator.search.sample import sample_queries
+from search_support.sample import sample_queries
 from test_search_browser import type_query
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .normalize import QueryTerm, parse_query, phrase_keys
+from generator.search.normalize import QueryTerm, parse_query, phrase_keys
 
 K1 = 1.2
 B = 0.75
