@@ -16,12 +16,17 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.search.normalize import QueryTerm, parse_query, phrase_keys
+from generator.search.normalize import (SKELETON, QueryTerm, normalize, parse_query,
+                                       phrase_keys, skeleton_terms)
+
+from .fuzzy import SKELETON_COST, alternatives
 
 K1 = 1.2
 B = 0.75
 TITLE_BOOST = 1.5
 PREFIX_FACTOR = 0.7
+FEW = 3      # fewer exact hits than this: near spellings are looked for too
+NEAR_TIER = 4  # near hits come after every exact hit (tiers 0-3)
 
 
 @dataclass
@@ -29,6 +34,7 @@ class Hit:
     doc: int
     score: float
     tier: int
+    near: str = ""  # the corrected query that found it (a near hit by skeleton: "~")
 
 
 Lookup = Callable[[str], list[tuple[int, int, bool]] | None]
@@ -45,7 +51,7 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
                  lengths: list[int], avgdl: float) -> dict[int, tuple[float, bool]]:
     """doc → (score, in title) for the documents that satisfy the term."""
     result: dict[int, tuple[float, bool]] = {}
-    if term.exact and not (term.prefix and len(term.exact) == 1 and term.exact[0] == term.prefix):
+    if term.exact and not term.prefix:
         lists = [lookup(key) or [] for key in term.exact]
         if all(lists):
             common = set.intersection(*({d for d, _w, _t in p} for p in lists))
@@ -60,9 +66,11 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
                     result[doc] = (old[0] + s, old[1] and title)
         return result
     # Prefix: the best expansion per document; the exact word itself counts in full.
-    for key in prefixed(term.prefix):
+    expansions = prefixed(term.prefix)
+    expansions += [key for key in term.exact if key not in expansions]
+    for key in expansions:
         postings = lookup(key) or []
-        factor = 1.0 if key == term.prefix else PREFIX_FACTOR
+        factor = 1.0 if key == term.prefix or key in term.exact else PREFIX_FACTOR
         for doc, weight, title in postings:
             s, idf = _bm25(len(postings), n, weight, lengths[doc], avgdl)
             s = factor * (s + (TITLE_BOOST * idf if title else 0.0))
@@ -74,9 +82,9 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
     return result
 
 
-def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
-           avgdl: float, limit: int | None = None, gram: int = 4) -> list[Hit]:
-    terms = parse_query(query, gram)
+def rank(terms: list[QueryTerm], pairs: list[str], lookup: Lookup, prefixed: PrefixLookup,
+         lengths: list[int], avgdl: float) -> list[Hit]:
+    """Every document that has all the terms, in rank order."""
     if not terms:
         return []
     n = len(lengths)
@@ -94,7 +102,7 @@ def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int
     # Tier 0: the words stand together as typed (a phrase) and every term is in the title;
     # 1: phrase; 2: every term in the title; 3: the rest.
     phrase: set[int] | None = None
-    for key in phrase_keys(query):
+    for key in pairs:
         postings = lookup(key)
         if postings is None:  # a pair not kept in the index (a rare word): no phrase tier
             continue
@@ -103,6 +111,61 @@ def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int
     hits = [Hit(doc, score, (0 if phrase is None or doc in phrase else 2) + (0 if title else 1))
             for doc, (score, title) in combined.items()]
     hits.sort(key=lambda h: (h.tier, -h.score, h.doc))
+    return hits
+
+
+def skeleton_lookup(lookup: Lookup) -> Lookup:
+    """A key as itself or as a skeleton key: the documents of either."""
+    def both(key: str) -> list[tuple[int, int, bool]] | None:
+        merged: dict[int, tuple[int, bool]] = {}
+        for postings in (lookup(key), lookup(SKELETON + key)):
+            for doc, weight, title in postings or []:
+                old = merged.get(doc)
+                merged[doc] = (max(weight, old[0]), title or old[1]) if old else (weight, title)
+        return [(doc, w, t) for doc, (w, t) in sorted(merged.items())] or None
+    return both
+
+
+@dataclass
+class Result:
+    hits: list[Hit]
+    suggestions: list[str]  # "did you mean": corrected queries that find pages
+
+
+def search_all(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
+               avgdl: float, gram: int = 4, lexicon: list[str] | None = None) -> Result:
+    """Exact hits in rank order; with fewer than FEW of them and a lexicon, then the near
+    hits: by the query's skeleton, then by each corrected query, cheapest first."""
+    terms = parse_query(query, gram)
+    hits = rank(terms, phrase_keys(query), lookup, prefixed, lengths, avgdl)
+    if lexicon is None or len(hits) >= FEW or not terms:
+        return Result(hits, [])
+    seen = {h.doc for h in hits}
+    tail = "" if normalize(query)[-1:].strip() else " "
+    tries: list[tuple[float, str, list[QueryTerm], Lookup]] = []
+    bare = skeleton_terms(terms, gram)
+    if bare is not None:
+        tries.append((SKELETON_COST, "~", bare, skeleton_lookup(lookup)))
+    for cost, text in alternatives(terms, lexicon):
+        tries.append((cost, text, parse_query(text + tail, gram), lookup))
+    tries.sort(key=lambda t: t[0])  # stable: the skeleton before corrections of its cost
+    suggestions: list[str] = []
+    for _cost, text, alt_terms, alt_lookup in tries:
+        found = rank(alt_terms, [] if text == "~" else phrase_keys(text + tail), alt_lookup,
+                     prefixed, lengths, avgdl)
+        if found and text != "~" and len(suggestions) < 3:
+            suggestions.append(text)
+        for h in found:
+            if h.doc not in seen:
+                seen.add(h.doc)
+                hits.append(Hit(h.doc, h.score, NEAR_TIER + h.tier, text))
+    return Result(hits, suggestions)
+
+
+def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
+           avgdl: float, limit: int | None = None, gram: int = 4,
+           lexicon: list[str] | None = None) -> list[Hit]:
+    hits = search_all(query, lookup, prefixed, lengths, avgdl, gram, lexicon).hits
     return hits[:limit] if limit else hits
 
 
@@ -123,13 +186,18 @@ class MemoryIndex:
         for key in self._sorted[start:]:
             if not key.startswith(prefix):
                 break
-            if " " not in key:  # word pairs are never prefix expansions
+            if " " not in key and not key.startswith(SKELETON):  # pairs never expand
                 out.append(key)
         return out
 
-    def search(self, query: str, limit: int | None = 10) -> list[Hit]:
+    def search(self, query: str, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
         return search(query, self.lookup, self.prefixed, self.index.lengths,
-                      self.index.avgdl, limit, self.index.gram)
+                      self.index.avgdl, limit, self.index.gram,
+                      self.index.lexicon if fuzzy else None)
 
-    def urls(self, query: str, limit: int | None = 10) -> list[str]:
-        return [self.index.documents[h.doc].url for h in self.search(query, limit)]
+    def suggestions(self, query: str) -> list[str]:
+        return search_all(query, self.lookup, self.prefixed, self.index.lengths,
+                          self.index.avgdl, self.index.gram, self.index.lexicon).suggestions
+
+    def urls(self, query: str, limit: int | None = 10, fuzzy: bool = True) -> list[str]:
+        return [self.index.documents[h.doc].url for h in self.search(query, limit, fuzzy)]
