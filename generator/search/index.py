@@ -158,7 +158,7 @@ def with_title(terms: Terms, title: str) -> Terms:
 
 def with_names(terms: Terms, page: Page) -> Terms:
     """The page's names in every script count as its title (so "Khon Kaen" on the Thai site
-    finds ขอนแก่น first); its cities' names, as a heading would; both also written together
+    finds ขอนแก่น first); its cities' names too; all of them also written together
     ("Khonkaen"). Added when the index is built, after the helper counted the text."""
     if not page.names and not page.places:
         return terms
@@ -166,14 +166,23 @@ def with_names(terms: Terms, page: Page) -> Terms:
     in_title = set(terms.in_title)
     bare = dict(terms.bare)
     words = set(terms.words)
+    title_text = normalize(page.title)
     for names, title in ((page.names, True), (page.places, False)):
+        # Its own names weigh as a heading would, its cities' names not at all (they only
+        # let it be found): a city's own page comes before its projects'.
+        weight = HEADING_WEIGHT if title else 0
         for name in names:
+            if normalize(name) == title_text:  # the title itself, counted already but apart
+                for key in joined_keys([name]):
+                    counts[key] = counts.get(key, 0) + HEADING_WEIGHT
+                    in_title.add(key)
+                continue
             found, skeletons, written = text_keys(name, terms.gram)
             words.update(written)
             for key in skeletons:
-                bare[key] = bare.get(key, 0) + HEADING_WEIGHT
+                bare[key] = bare.get(key, 0) + weight
             for key in found + joined_keys([name]):
-                counts[key] = counts.get(key, 0) + HEADING_WEIGHT
+                counts[key] = counts.get(key, 0) + weight
                 if title:
                     in_title.add(key)
     return Terms(counts, in_title, terms.length, terms.gram, bare, frozenset(words))

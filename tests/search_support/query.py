@@ -65,13 +65,19 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
                     old = result.get(doc, (0.0, True))
                     result[doc] = (old[0] + s, old[1] and title)
         return result
-    # Prefix: the best expansion per document; the exact word itself counts in full.
+    # Prefix: the word as typed (or its stem) where a document has it; elsewhere the best
+    # longer word it starts (a rare one must not outrank the very word typed).
     expansions = prefixed(term.prefix)
     expansions += [key for key in term.exact if key not in expansions]
-    for key in expansions:
+    whole = [key for key in expansions if key == term.prefix or key in term.exact]
+    exact_docs: set[int] = set()
+    for key in whole + [key for key in expansions if key not in whole]:
         postings = lookup(key) or []
-        factor = 1.0 if key == term.prefix or key in term.exact else PREFIX_FACTOR
+        full = key in whole
+        factor = 1.0 if full else PREFIX_FACTOR
         for doc, weight, title in postings:
+            if not full and doc in exact_docs:
+                continue
             s, idf = _bm25(len(postings), n, weight, lengths[doc], avgdl)
             s = factor * (s + (TITLE_BOOST * idf if title else 0.0))
             old = result.get(doc)
@@ -79,6 +85,8 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
                 result[doc] = (s, title or (old[1] if old else False))
             elif title:
                 result[doc] = (old[0], True)
+            if full:
+                exact_docs.add(doc)
     return result
 
 

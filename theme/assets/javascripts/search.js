@@ -459,12 +459,20 @@
       });
       return result;
     }
+    /* The word as typed (or its stem) where a document has it; elsewhere the best longer
+       word it starts (query.py). */
     var expansions = index.prefixed(term.prefix);
     term.exact.forEach(function (key) { if (expansions.indexOf(key) < 0) expansions.push(key); });
-    expansions.forEach(function (key) {
+    var isWhole = function (key) { return key === term.prefix || term.exact.indexOf(key) >= 0; };
+    var exactDocs = new Set();
+    expansions.filter(isWhole).concat(expansions.filter(function (k) { return !isWhole(k); }))
+    .forEach(function (key) {
       var postings = lookup(key) || [];
-      var factor = key === term.prefix || term.exact.indexOf(key) >= 0 ? 1 : PREFIX_FACTOR;
+      var full = isWhole(key);
+      var factor = full ? 1 : PREFIX_FACTOR;
       postings.forEach(function (p) {
+        if (!full && exactDocs.has(p[0])) return;
+        if (full) exactDocs.add(p[0]);
         var r = bm25(postings.length, n, p[1], lengths[p[0]], avgdl);
         var s = factor * (r[0] + (p[2] ? TITLE_BOOST * r[1] : 0));
         var old = result.get(p[0]);
