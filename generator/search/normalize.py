@@ -192,14 +192,17 @@ def phrase_keys(query: str) -> list[str]:
 
 
 class QueryTerm:
-    """One required part of a query: a set of exact keys (all required) or a prefix."""
+    """One required part of a query: a set of exact keys (all required) or a prefix (and,
+    looked up by its skeleton, the skeleton keys that start with `bare_prefix`)."""
 
-    __slots__ = ("exact", "prefix", "text")
+    __slots__ = ("bare_prefix", "exact", "prefix", "text")
 
-    def __init__(self, text: str, exact: list[str], prefix: str = "") -> None:
+    def __init__(self, text: str, exact: list[str], prefix: str = "",
+                 bare_prefix: str = "") -> None:
         self.text = text
         self.exact = exact
         self.prefix = prefix
+        self.bare_prefix = bare_prefix
 
     def __repr__(self) -> str:
         return f"QueryTerm({self.text!r}, exact={self.exact!r}, prefix={self.prefix!r})"
@@ -216,15 +219,19 @@ def query_grams(run: str, gram: int = GRAM) -> list[str]:
 
 
 def skeleton_terms(terms: list[QueryTerm], gram: int = GRAM) -> list[QueryTerm] | None:
-    """The query's terms with each Thai run of `gram`+ characters looked up by its skeleton
-    (each key then found as itself or as SKELETON + itself); None if it has no such run."""
+    """The query's terms with each Thai run looked up by its skeleton: the n-grams of a
+    skeleton of `gram`+ characters (each key then found as itself or as SKELETON + itself),
+    a shorter one as a prefix of keys and of skeleton keys; None if it has no Thai run."""
     out, changed = [], False
     for term in terms:
-        if term.exact and THAI_CHAR.match(term.text):
+        if THAI_CHAR.match(term.text):
             bare = skeleton(term.text)
+            changed = True
             if len(bare) >= gram:
                 out.append(QueryTerm(term.text, query_grams(bare, gram)))
-                changed = True
+                continue
+            if len(bare) >= 2:
+                out.append(QueryTerm(term.text, [], prefix=bare, bare_prefix=SKELETON + bare))
                 continue
         out.append(term)
     return out if changed else None

@@ -68,6 +68,8 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
     # Prefix: the word as typed (or its stem) where a document has it; elsewhere the best
     # longer word it starts (a rare one must not outrank the very word typed).
     expansions = prefixed(term.prefix)
+    if term.bare_prefix:
+        expansions += prefixed(term.bare_prefix)
     expansions += [key for key in term.exact if key not in expansions]
     whole = [key for key in expansions if key == term.prefix or key in term.exact]
     exact_docs: set[int] = set()
@@ -194,7 +196,8 @@ class MemoryIndex:
         for key in self._sorted[start:]:
             if not key.startswith(prefix):
                 break
-            if " " not in key and not key.startswith(SKELETON):  # pairs never expand
+            # pairs never expand, skeleton keys only a skeleton prefix
+            if " " not in key and (prefix[:1] == SKELETON or key[:1] != SKELETON):
                 out.append(key)
         return out
 

@@ -117,14 +117,17 @@
     return grams;
   }
 
+  /* normalize.py skeleton_terms() */
   function skeletonTerms(terms, gram) {
     var changed = false;
     var out = terms.map(function (term) {
-      if (term.exact.length && THAI_CHAR.test(term.text.charAt(0))) {
+      if (THAI_CHAR.test(term.text.charAt(0))) {
         var bare = Array.from(skeleton(term.text));
-        if (bare.length >= gram) {
-          changed = true;
-          return { text: term.text, exact: queryGrams(bare, gram), prefix: "" };
+        changed = true;
+        if (bare.length >= gram) return { text: term.text, exact: queryGrams(bare, gram), prefix: "" };
+        if (bare.length >= 2) {
+          return { text: term.text, exact: [], prefix: bare.join(""),
+            barePrefix: SKELETON + bare.join("") };
         }
       }
       return term;
@@ -302,8 +305,9 @@
     var self = this, out = [];
     shardsWithPrefix(prefix, this.manifest.bounds).forEach(function (n) {
       Object.keys(self.shards[n] || {}).forEach(function (key) {
-        // pairs and skeleton keys never expand
-        if (key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0 && key.charAt(0) !== SKELETON) out.push(key);
+        // pairs never expand, skeleton keys only a skeleton prefix
+        if (key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0 &&
+            (prefix.charAt(0) === SKELETON || key.charAt(0) !== SKELETON)) out.push(key);
       });
     });
     return out.sort();
@@ -318,9 +322,9 @@
         needed[shardOf(key, bounds)] = true;
         if (bare) needed[shardOf(SKELETON + key, bounds)] = true;
       });
-      if (term.prefix) {
-        shardsWithPrefix(term.prefix, bounds).forEach(function (n) { needed[n] = true; });
-      }
+      [term.prefix, term.barePrefix].forEach(function (prefix) {
+        if (prefix) shardsWithPrefix(prefix, bounds).forEach(function (n) { needed[n] = true; });
+      });
     });
     pairs.forEach(function (key) { needed[shardOf(key, bounds)] = true; });
     return Promise.all(Object.keys(needed).map(function (n) { return self.shard(n); }));
@@ -462,6 +466,7 @@
     /* The word as typed (or its stem) where a document has it; elsewhere the best longer
        word it starts (query.py). */
     var expansions = index.prefixed(term.prefix);
+    if (term.barePrefix) expansions = expansions.concat(index.prefixed(term.barePrefix));
     term.exact.forEach(function (key) { if (expansions.indexOf(key) < 0) expansions.push(key); });
     var isWhole = function (key) { return key === term.prefix || term.exact.indexOf(key) >= 0; };
     var exactDocs = new Set();
