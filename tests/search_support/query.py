@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.search.normalize import (SKELETON, QueryTerm, normalize, parse_query,
-                                       phrase_keys, skeleton_terms)
+                                       phrase_keys, runs, skeleton_terms)
 
 from .fuzzy import SKELETON_COST, alternatives
 
@@ -163,13 +163,21 @@ def search_all(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list
     for _cost, text, alt_terms, alt_lookup in tries:
         found = rank(alt_terms, [] if text == "~" else phrase_keys(text + tail), alt_lookup,
                      prefixed, lengths, avgdl)
-        if found and text != "~" and len(suggestions) < 3:
+        if found and text != "~" and len(suggestions) < 3 and _known(text, lexicon):
             suggestions.append(text)
         for h in found:
             if h.doc not in seen:
                 seen.add(h.doc)
                 hits.append(Hit(h.doc, h.score, NEAR_TIER + h.tier, text))
     return Result(hits, suggestions)
+
+
+def _known(text: str, lexicon: list[str]) -> bool:
+    """A suggestion is offered only if its words (other than Thai) are words of the site as
+    written: "budgetting" finds the pages of "budget" by its stem, but is no spelling to
+    suggest."""
+    words = set(lexicon)
+    return all(kind == "t" or run in words for kind, run in runs(normalize(text)))
 
 
 def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],

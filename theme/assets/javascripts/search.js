@@ -373,6 +373,15 @@
     });
   };
 
+  /* query.py _known(): a suggestion's words other than Thai are words of the site. */
+  Index.prototype.known = function (text) {
+    if (!this.lexiconSet) this.lexiconSet = new Set(this.lexiconWords);
+    var words = this.lexiconSet;
+    return runs(normalize(text)).every(function (r) {
+      return r[0] === "t" || words.has(r[1].join(""));
+    });
+  };
+
   Index.prototype.near = function (query, terms, hits) {
     var self = this, gram = this.manifest.gram;
     var normalized = normalize(query);
@@ -395,7 +404,9 @@
         var suggestions = [];
         tries.forEach(function (t) {
           var found = rank(self, t.terms, t.pairs, t.lookup);
-          if (found.length && t.text !== "~" && suggestions.length < 3) suggestions.push(t.text);
+          if (found.length && t.text !== "~" && suggestions.length < 3 && self.known(t.text)) {
+            suggestions.push(t.text);
+          }
           found.forEach(function (h) {
             if (seen.has(h.doc)) return;
             seen.add(h.doc);
