@@ -177,9 +177,14 @@ def text_keys(text: str, gram: int = GRAM) -> tuple[list[str], list[str], list[s
     words: list[str] = []
     parts = list(runs(normalize(text)))
     for kind, run in parts:
-        out.extend(run_keys(kind, run, gram))
+        own = run_keys(kind, run, gram)
+        out.extend(own)
         if kind == "t":
-            bare.extend(skeleton_keys(kind, run, gram))
+            folded = skeleton(run)
+            if folded != run:  # skeleton_keys, with the run's own keys at hand
+                mine = set(own)
+                bare.extend(SKELETON + key for key in run_keys(kind, folded, gram)
+                            if key not in mine)
         elif run.isalpha() and len(run) > MIN_KEY:
             words.append(run[:MAX_WORD])
     out.extend(_pairs(parts))
