@@ -137,7 +137,8 @@ def write_synthetic(target: Path, pages: int, seed: int = 7) -> Path:
                                            encoding="utf-8")
     script = target / "assets" / "javascripts" / "search.js"
     script.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "theme" / "assets" / "javascripts" / "search.js", script)
+    for name in ("search.js", "stemmer-en.js"):
+        shutil.copy2(ROOT / "theme" / "assets" / "javascripts" / name, script.parent / name)
     write_search(target, LANGS)
     return target
 
