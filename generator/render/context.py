@@ -125,7 +125,9 @@ class PageContext:
             "kind": self.kind_label(kind),
             "city": ", ".join(self.t(c.label) for c in cities),
             "names": _unique([*(names or {}).values(), *(a.replace("-", " ") for a in aliases or [])]),
-            "places": _unique([name for c in cities for name in c.label.values()]),
+            # A city's province too (ปากช่อง is in นครราชสีมา): readers search by either.
+            "places": _unique([name for c in cities for name in [
+                *c.label.values(), *(c.fields.get("province") or {}).values()]]),
         }
 
     def search_meta(self, case: Case) -> dict[str, Any]:

@@ -144,19 +144,23 @@ class Result:
 
 def search_all(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
                avgdl: float, gram: int = 4, lexicon: list[str] | None = None) -> Result:
-    """Exact hits in rank order; with fewer than FEW of them and a lexicon, then the near
-    hits: by the query's skeleton, then by each corrected query, cheapest first."""
+    """Exact hits in rank order, then the near hits: by the query's skeleton, and with fewer
+    than FEW exact hits by each corrected query, cheapest first."""
     terms = parse_query(query, gram)
     hits = rank(terms, phrase_keys(query), lookup, prefixed, lengths, avgdl)
-    if lexicon is None or len(hits) >= FEW or not terms:
+    if lexicon is None or not terms:
         return Result(hits, [])
+    # Enough exact hits: Thai is still looked up by its skeleton (ขอนแกน can match pieces
+    # of other words exactly, and a tone mark left out is the commonest slip); fewer: near
+    # words too.
+    words = len(hits) < FEW
     seen = {h.doc for h in hits}
     tail = "" if normalize(query)[-1:].strip() else " "
     tries: list[tuple[float, str, list[QueryTerm], Lookup]] = []
     bare = skeleton_terms(terms, gram)
     if bare is not None:
         tries.append((SKELETON_COST, "~", bare, skeleton_lookup(lookup)))
-    for cost, text in alternatives(terms, lexicon):
+    for cost, text in alternatives(terms, lexicon) if words else []:
         tries.append((cost, text, parse_query(text + tail, gram), lookup))
     tries.sort(key=lambda t: t[0])  # stable: the skeleton before corrections of its cost
     suggestions: list[str] = []

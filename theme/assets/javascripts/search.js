@@ -367,8 +367,11 @@
       return self.load(terms, pairs, false).then(function () {
         var lookup = function (key) { return self.lookup(key); };
         var hits = rank(self, terms, pairs, lookup);
-        if (hits.length >= FEW || !terms.length) return { hits: hits, suggestions: [] };
-        return self.lexicon().then(function () { return self.near(query, terms, hits); });
+        if (!terms.length) return { hits: hits, suggestions: [] };
+        /* Enough exact hits: Thai is still looked up by its skeleton (a tone mark left out
+           can match pieces of other words exactly); fewer: near words too. */
+        if (hits.length >= FEW) return self.near(query, terms, hits, false);
+        return self.lexicon().then(function () { return self.near(query, terms, hits, true); });
       });
     });
   };
@@ -382,7 +385,7 @@
     });
   };
 
-  Index.prototype.near = function (query, terms, hits) {
+  Index.prototype.near = function (query, terms, hits, words) {
     var self = this, gram = this.manifest.gram;
     var normalized = normalize(query);
     var tail = /\S$/.test(normalized) ? "" : " ";
@@ -392,7 +395,7 @@
       tries.push({ cost: SKELETON_COST, text: "~", terms: bare, pairs: [],
         lookup: function (key) { return self.bareLookup(key); } });
     }
-    alternatives(terms, this).forEach(function (alt) {
+    (words ? alternatives(terms, this) : []).forEach(function (alt) {
       tries.push({ cost: alt[0], text: alt[1], terms: parseQuery(alt[1] + tail, gram),
         pairs: phraseKeys(alt[1] + tail), lookup: function (key) { return self.lookup(key); } });
     });
@@ -821,12 +824,6 @@
       });
       box.appendChild(b);
     }
-    if (exact < this.hits.length) {
-      var near = document.createElement("p");
-      near.className = "lc-search__near";
-      near.textContent = labels.near;
-      box.appendChild(near);
-    }
     o.status.parentNode.insertBefore(box, o.status.nextSibling);
     o.offer = box;
   };
@@ -839,6 +836,14 @@
       if (seq !== self.seq) return;
       docs.forEach(function (doc, i) {
         doc.near = slice[i].near;
+        var first = self.shown + i;
+        if (slice[i].tier >= NEAR_TIER && (first === 0 || self.hits[first - 1].tier < NEAR_TIER)) {
+          /* Where the near spellings begin, below every exact hit. */
+          var li = document.createElement("li");
+          li.className = o.itemClass + " lc-search__near";
+          li.textContent = o.labels.near;
+          o.list.appendChild(li);
+        }
         o.list.appendChild(resultItem(o.root, doc, self.terms, o.itemClass, o.linkClass));
       });
       self.shown += docs.length;
