@@ -105,6 +105,13 @@ def distance(query: list[str], entry: list[str], part: bool) -> tuple[float, int
     return best, start[n][best_j], best_j
 
 
+def unmatched(bare: set[str], entry: set[str]) -> int:
+    """How many of the query's clusters (by bare form; none with การันต์, which may cost less)
+    an entry lacks altogether: each costs at least 1, so this is a lower bound of the distance
+    and an entry beyond the budget need not be measured."""
+    return sum(1 for cluster in bare if cluster not in entry)
+
+
 def near_words(text: str, lexicon: list[str]) -> list[tuple[float, str]]:
     """Up to TOP (cost, word) of the lexicon near `text` (one query term), cheapest first,
     then the most common; never the term itself."""
@@ -114,12 +121,15 @@ def near_words(text: str, lexicon: list[str]) -> list[tuple[float, str]]:
         return []
     thai = bool(THAI_CHAR.match(text))
     written = normalize(text)
+    bare = {_bare(c) for c in query if "\u0e4c" not in c}
     found: dict[str, tuple[float, int]] = {}
     for rank, entry in enumerate(lexicon):
         if bool(THAI_CHAR.match(entry)) != thai:
             continue
         parts = clusters(entry)
         if not thai and abs(len(parts) - len(query)) > limit:
+            continue
+        if unmatched(bare, {_bare(c) for c, _ in parts}) > limit:
             continue
         cost, begin, end = distance(query, [c for c, _ in parts], thai)
         word = "".join(w for _, w in parts[begin:end])

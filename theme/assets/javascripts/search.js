@@ -334,10 +334,7 @@
     var self = this;
     return loadScript(this.root, this.lang, "lexicon", "lexicon", this.manifest.id)
       .then(function (words) {
-        if (!self.lexiconClusters) {
-          self.lexiconClusters = words.map(function (w) { return clusters(w); });
-          self.lexiconWords = words;
-        }
+        if (!self.lexiconClusters) prepareLexicon(self, words);
         return self;
       });
   };
@@ -597,18 +594,43 @@
     return [bestCost, start[n][bestJ], bestJ];
   }
 
+  /* Each lexicon entry's clusters, compared forms and their bare forms (for `unmatched`). */
+  function prepareLexicon(index, words) {
+    index.lexiconWords = words;
+    index.lexiconClusters = words.map(function (w) { return clusters(w); });
+    index.lexiconCompared = index.lexiconClusters.map(function (parts) {
+      return parts.map(function (c) { return c[0]; });
+    });
+    index.lexiconBare = index.lexiconCompared.map(function (parts) {
+      return new Set(parts.map(bareCluster));
+    });
+    index.lexiconThai = words.map(function (w) { return THAI_CHAR.test(w.charAt(0)); });
+  }
+
+  /* fuzzy.py unmatched(): how many of the query's clusters (by bare form, none with การันต์)
+     an entry lacks altogether, a lower bound of the distance: entries beyond the budget are
+     not measured. */
+  function unmatched(bare, entryBare) {
+    var n = 0;
+    bare.forEach(function (c) { if (!entryBare.has(c)) n++; });
+    return n;
+  }
+
   /* Up to TOP [cost, word] of the lexicon near one query term: fuzzy.py near_words(). */
   function nearWords(text, index) {
     var query = clusters(text).map(function (c) { return c[0]; });
     var limit = budget(query.length);
     if (!limit) return [];
     var thai = THAI_CHAR.test(text.charAt(0)), written = normalize(text);
+    var bare = new Set(query.filter(function (c) { return c.indexOf("\u0e4c") < 0; })
+      .map(bareCluster));
     var found = new Map();
     index.lexiconWords.forEach(function (entry, rank) {
-      if (THAI_CHAR.test(entry.charAt(0)) !== thai) return;
+      if (index.lexiconThai[rank] !== thai) return;
       var parts = index.lexiconClusters[rank];
       if (!thai && Math.abs(parts.length - query.length) > limit) return;
-      var r = distance(query, parts.map(function (c) { return c[0]; }), thai);
+      if (unmatched(bare, index.lexiconBare[rank]) > limit) return;
+      var r = distance(query, index.lexiconCompared[rank], thai);
       var word = parts.slice(r[1], r[2]).map(function (c) { return c[1]; }).join("");
       if (r[0] > limit || word === written) return;
       var old = found.get(word);
@@ -1053,7 +1075,9 @@
     clusters: clusters,
     distance: distance,
     nearWords: function (text, words) {
-      return nearWords(text, { lexiconWords: words, lexiconClusters: words.map(clusters) });
+      var index = {};
+      prepareLexicon(index, words);
+      return nearWords(text, index);
     }
   };
 
