@@ -25,7 +25,8 @@ K1 = 1.2
 B = 0.75
 TITLE_BOOST = 1.5
 PREFIX_FACTOR = 0.7
-FEW = 3      # fewer exact hits than this: near spellings are looked for too
+FEW = 3      # fewer exact hits than this: near words are looked for too
+PAGE = 10    # fewer exact hits than a page of results: Thai is looked up by its skeleton too
 NEAR_TIER = 4  # near hits come after every exact hit (tiers 0-3)
 
 
@@ -148,11 +149,11 @@ def search_all(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list
     than FEW exact hits by each corrected query, cheapest first."""
     terms = parse_query(query, gram)
     hits = rank(terms, phrase_keys(query), lookup, prefixed, lengths, avgdl)
-    if lexicon is None or not terms:
+    if lexicon is None or not terms or len(hits) >= PAGE:
         return Result(hits, [])
-    # Enough exact hits: Thai is still looked up by its skeleton (ขอนแกน can match pieces
-    # of other words exactly, and a tone mark left out is the commonest slip); fewer: near
-    # words too.
+    # A page of exact hits: nothing else. Fewer: Thai is still looked up by its skeleton
+    # (ขอนแกน can match pieces of other words exactly, and a tone mark left out is the
+    # commonest slip); fewer than FEW: near words too.
     words = len(hits) < FEW
     seen = {h.doc for h in hits}
     tail = "" if normalize(query)[-1:].strip() else " "

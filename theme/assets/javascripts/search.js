@@ -25,7 +25,7 @@
   var MIN_KEY = 2;
   var K1 = 1.2, B = 0.75, TITLE_BOOST = 1.5, PREFIX_FACTOR = 0.7;
   var SKELETON = "~";
-  var FEW = 3, NEAR_TIER = 4;                       // tests/search_support/query.py
+  var FEW = 3, PAGE = 10, NEAR_TIER = 4;            // tests/search_support/query.py
   var CHEAP = 0.25, TOP = 3, MAX_COST = 2, MAX_ALTERNATIVES = 6, JOINED = 0.5,
     SKELETON_COST = 0.25;                           // tests/search_support/fuzzy.py
   var TONES = /[\u0e48-\u0e4b]/g;
@@ -365,8 +365,10 @@
         var lookup = function (key) { return self.lookup(key); };
         var hits = rank(self, terms, pairs, lookup);
         if (!terms.length) return { hits: hits, suggestions: [] };
-        /* Enough exact hits: Thai is still looked up by its skeleton (a tone mark left out
-           can match pieces of other words exactly); fewer: near words too. */
+        /* A page of exact hits: nothing else. Fewer: Thai is still looked up by its skeleton
+           (a tone mark left out can match pieces of other words exactly); fewer than FEW:
+           near words too. */
+        if (hits.length >= PAGE) return { hits: hits, suggestions: [] };
         if (hits.length >= FEW) return self.near(query, terms, hits, false);
         return self.lexicon().then(function () { return self.near(query, terms, hits, true); });
       });
