@@ -603,9 +603,8 @@
     index.lexiconCompared = index.lexiconClusters.map(function (parts) {
       return parts.map(function (c) { return c[0]; });
     });
-    index.lexiconBare = index.lexiconCompared.map(function (parts) {
-      return new Set(parts.map(bareCluster));
-    });
+    index.lexiconPrepared = index.lexiconCompared.map(prepared);
+    index.lexiconBare = index.lexiconPrepared.map(function (p) { return new Set(p.bare); });
     index.lexiconThai = words.map(function (w) { return THAI_CHAR.test(w.charAt(0)); });
   }
 
@@ -618,6 +617,62 @@
     return n;
   }
 
+  /* distance() for nearWords: the same [cost, start, end] when the cost is within `limit`,
+     else null — computed on prepared clusters (compared forms, bare forms, costs of adding
+     or dropping each), three rolling rows, and given up as soon as a whole row is over the
+     limit (costs only grow down the table). */
+  function within(q, e, part, limit) {
+    var n = q.c.length, m = e.c.length, i, j;
+    var d0 = new Float64Array(m + 1), d1 = new Float64Array(m + 1), d2 = new Float64Array(m + 1);
+    var s0 = new Int32Array(m + 1), s1 = new Int32Array(m + 1), s2 = new Int32Array(m + 1);
+    for (j = 0; j <= m; j++) {
+      d1[j] = part ? 0 : (j ? d1[j - 1] + e.indel[j - 1] : 0);
+      s1[j] = part ? j : 0;
+    }
+    var tmp, tmpS;
+    for (i = 1; i <= n; i++) {
+      /* rows: d0 = i - 2, d1 = i - 1, d2 = i */
+      d2[0] = d1[0] + q.indel[i - 1];
+      s2[0] = 0;
+      var rowMin = d2[0];
+      var qc = q.c[i - 1], qb = q.bare[i - 1], qi = q.indel[i - 1];
+      for (j = 1; j <= m; j++) {
+        var ec = e.c[j - 1];
+        var best = d1[j - 1] + (qc === ec ? 0 : qb === e.bare[j - 1] ? CHEAP : 1);
+        var origin = s1[j - 1];
+        var cost = d1[j] + qi;
+        if (cost < best) { best = cost; origin = s1[j]; }
+        cost = d2[j - 1] + e.indel[j - 1];
+        if (cost < best) { best = cost; origin = s2[j - 1]; }
+        if (i > 1 && j > 1 && qc === e.c[j - 2] && q.c[i - 2] === ec && qc !== q.c[i - 2]) {
+          cost = d0[j - 2] + 1;
+          if (cost < best) { best = cost; origin = s0[j - 2]; }
+        }
+        d2[j] = best;
+        s2[j] = origin;
+        if (best < rowMin) rowMin = best;
+      }
+      if (rowMin > limit) {
+        /* every later cell is at least this row's minimum (transpositions reach back two
+           rows, so the previous row must be over the limit too) */
+        var prevMin = Infinity;
+        for (j = 0; j <= m; j++) if (d1[j] < prevMin) prevMin = d1[j];
+        if (prevMin > limit) return null;
+      }
+      tmp = d0; d0 = d1; d1 = d2; d2 = tmp;
+      tmpS = s0; s0 = s1; s1 = s2; s2 = tmpS;
+    }
+    /* d1 holds row n */
+    if (!part) return d1[m] > limit ? null : [d1[m], 0, m];
+    var bestJ = 0, bestCost = Infinity;
+    for (j = 0; j <= m; j++) if (d1[j] < bestCost) { bestCost = d1[j]; bestJ = j; }
+    return bestCost > limit ? null : [bestCost, s1[bestJ], bestJ];
+  }
+
+  function prepared(compared) {
+    return { c: compared, bare: compared.map(bareCluster), indel: compared.map(indel) };
+  }
+
   /* Up to TOP [cost, word] of the lexicon near one query term: fuzzy.py near_words(). */
   function nearWords(text, index) {
     var query = clusters(text).map(function (c) { return c[0]; });
@@ -626,13 +681,15 @@
     var thai = THAI_CHAR.test(text.charAt(0)), written = normalize(text);
     var bare = new Set(query.filter(function (c) { return c.indexOf("\u0e4c") < 0; })
       .map(bareCluster));
+    var q = prepared(query);
     var found = new Map();
     index.lexiconWords.forEach(function (entry, rank) {
       if (index.lexiconThai[rank] !== thai) return;
       var parts = index.lexiconClusters[rank];
       if (!thai && Math.abs(parts.length - query.length) > limit) return;
       if (unmatched(bare, index.lexiconBare[rank]) > limit) return;
-      var r = distance(query, index.lexiconCompared[rank], thai);
+      var r = within(q, index.lexiconPrepared[rank], thai, limit);
+      if (!r) return;
       var word = parts.slice(r[1], r[2]).map(function (c) { return c[1]; }).join("");
       if (r[0] > limit || word === written) return;
       var old = found.get(word);
