@@ -16,8 +16,16 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.search.normalize import (SKELETON, QueryTerm, normalize, parse_query,
-                                       phrase_keys, runs, skeleton_terms)
+from generator.search.index import Index
+from generator.search.normalize import (
+    SKELETON,
+    QueryTerm,
+    normalize,
+    parse_query,
+    phrase_keys,
+    runs,
+    skeleton_terms,
+)
 
 from .fuzzy import SKELETON_COST, alternatives
 
@@ -195,7 +203,7 @@ def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int
 class MemoryIndex:
     """An Index held in memory, searchable like the browser does it."""
 
-    def __init__(self, index) -> None:  # noqa: ANN001 (generator.search.index.Index)
+    def __init__(self, index: Index) -> None:
         self.index = index
         self._sorted = sorted(index.postings)
 
