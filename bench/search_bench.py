@@ -9,7 +9,13 @@
    * a synthetic site of `--pages` Thai pages and as many English pages (text recombined from
      the programme's own documents in shared/seeds plus words of PyThaiNLP's dictionary, so
      that the vocabulary grows with the site as a real one does).
-2. `--compare`: recall@10, index size and query time of the alternatives considered, on the
+2. `--typos`: the misspelling set of the recall test (tests/search_support/misspell.py) and the
+   sampled words themselves, on the real site: recall@10 of ours (Python replay of search.js),
+   of Pagefind 1.5 "extended" (`pagefind[extended]` from PyPI, its index built and queried
+   in Chromium) and of MiniSearch's fuzzy search (npm `minisearch`, run with node); set
+   PAGEFIND_PYTHON to a Python that has pagefind[extended] and MINISEARCH_NODE_PATH to a
+   node_modules folder holding minisearch.
+3. `--compare`: recall@10, index size and query time of the alternatives considered, on the
    same pages and the same sampled queries (Python, no browser): our 4-gram index; the same
    with trigrams; character bigrams; a word index with newmm on both sides (one shared segmenter); a word index with
    newmm at build time and the query split at spaces (Material's lunr with U+200B separators);
@@ -38,8 +44,9 @@ from generator.search import build_language, write_search  # noqa: E402
 from generator.search.extract import BLOCK_BREAK  # noqa: E402
 from generator.search.index import build_index, encode_postings, render_files  # noqa: E402
 from generator.search.normalize import normalize, runs  # noqa: E402
-from generator.search.query import MemoryIndex  # noqa: E402
-from generator.search.sample import sample_queries  # noqa: E402
+from search_support.query import MemoryIndex  # noqa: E402
+from search_support.misspell import misspelt_samples  # noqa: E402
+from search_support.sample import sample_queries  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGS = ["th", "en"]
@@ -130,7 +137,8 @@ def write_synthetic(target: Path, pages: int, seed: int = 7) -> Path:
                                            encoding="utf-8")
     script = target / "assets" / "javascripts" / "search.js"
     script.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "theme" / "assets" / "javascripts" / "search.js", script)
+    for name in ("search.js", "stemmer-en.js"):
+        shutil.copy2(ROOT / "theme" / "assets" / "javascripts" / name, script.parent / name)
     write_search(target, LANGS)
     return target
 
@@ -149,13 +157,18 @@ def build_real_site(target: Path) -> Path:
 # Browser measurement
 # ---------------------------------------------------------------------------------------
 
-def _queries_for(site: Path, lang: str, count: int) -> list[str]:
+def _queries_for(site: Path, lang: str, count: int) -> dict[str, list[str]]:
+    """Sampled words and phrases as typed ("exact"), and misspellings of sampled words and
+    names by the rules of the recall test ("typo": they take the near-spelling path)."""
     documents = build_language(site, LANGS, lang).documents
-    samples = sample_queries(documents[:: max(1, len(documents) // 60)], lang, words=2,
-                             phrases=1, max_df=10**9)
+    some = documents[:: max(1, len(documents) // 60)]
+    samples = sample_queries(some, lang, words=2, phrases=1, max_df=10**9)
     rng = random.Random(3)
     rng.shuffle(samples)
-    return [s.query for s in samples[:count]]
+    typos = misspelt_samples(some, lang, seed=3, words=1)
+    rng.shuffle(typos)
+    return {"exact": [s.query for s in samples[:count]],
+            "typo": [query for _rule, query, _url in typos[:count]]}
 
 
 def measure_browser(site: Path, label: str, count: int = 30) -> list[dict[str, object]]:
@@ -165,8 +178,8 @@ def measure_browser(site: Path, label: str, count: int = 30) -> list[dict[str, o
     rows = []
     with sync_playwright() as playwright, serve(site) as base:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for lang in LANGS:
-            queries = _queries_for(site, lang, count)
+        for lang, (kind, queries) in ((lang, item) for lang in LANGS
+                                      for item in _queries_for(site, lang, count).items()):
             start = "/index.html" if lang == "th" else "/en/index.html"
             first_bytes, first_files, cold_ms, warm_ms = [], [], [], []
             for query in queries:
@@ -198,7 +211,7 @@ def measure_browser(site: Path, label: str, count: int = 30) -> list[dict[str, o
             total = sum(p.stat().st_size for p in (site / "search" / lang).rglob("*.js"))
             files = len(list((site / "search" / lang).rglob("*.js")))
             rows.append({
-                "site": label, "lang": lang, "queries": len(queries),
+                "site": label, "lang": lang, "kind": kind, "queries": len(queries),
                 "index_kb": total / 1024, "files": files,
                 "first_kb_median": statistics.median(first_bytes) / 1024,
                 "first_kb_max": max(first_bytes) / 1024,
@@ -212,7 +225,7 @@ def measure_browser(site: Path, label: str, count: int = 30) -> list[dict[str, o
 
 
 def print_rows(rows: list[dict[str, object]]) -> None:
-    head = ("site", "lang", "queries", "index_kb", "files", "first_kb_median", "first_kb_max",
+    head = ("site", "lang", "kind", "queries", "index_kb", "files", "first_kb_median", "first_kb_max",
             "first_files_max", "cold_ms_median", "warm_ms_median", "warm_ms_max")
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
@@ -378,16 +391,121 @@ def compare(site: Path, label: str) -> None:
                   f"({found['phrase'][1]}) | {size / 1024:.0f} | {build:.1f} | {ms:.2f}")
 
 
+def typo_queries(site: Path) -> dict[str, dict[str, object]]:
+    """Per language: the documents (for MiniSearch), the sampled words and their
+    misspellings, each as (kind, rule, query, url); kind is "word" (as sampled), "typo"
+    (a misspelling that no page has) or "real-word" (one that is itself a word of the site)."""
+    out: dict[str, dict[str, object]] = {}
+    for lang in LANGS:
+        index = build_language(site, LANGS, lang)
+        ours = MemoryIndex(index)
+        rows = [("word", "", s.query, s.url) for s in sample_queries(index.documents, lang,
+                                                                      phrases=0)]
+        for rule, query, url in misspelt_samples(index.documents, lang):
+            kind = "real-word" if ours.urls(query, 10, fuzzy=False) else "typo"
+            rows.append((kind, rule, query, url))
+        documents = [{"url": d.url, "title": d.page.title, "names": " ".join(d.page.names),
+                      "text": d.page.body} for d in index.documents]
+        out[lang] = {"rows": rows, "documents": documents, "ours": ours}
+    return out
+
+
+def _pagefind(site: Path, queries: dict[str, list[str]]) -> dict[str, list[list[str]]]:
+    import os
+    import subprocess
+
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
+    from playwright.sync_api import sync_playwright
+
+    python = os.environ.get("PAGEFIND_PYTHON", sys.executable)
+    subprocess.run([python, "-m", "pagefind", "--site", str(site), "--output-subdir",
+                    "pagefind"], check=True, capture_output=True)
+    out = {}
+    with sync_playwright() as playwright, serve(site) as base:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang in LANGS:
+            page = browser.new_page()
+            page.goto(base + ("/index.html" if lang == "th" else "/en/index.html"))
+            out[lang] = page.evaluate("""async qs => {
+                const pagefind = await import('/pagefind/pagefind.js');
+                await pagefind.options({ baseUrl: '/' });
+                const out = [];
+                for (const q of qs) {
+                  const r = await pagefind.search(q);
+                  const data = await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+                  out.push(data.map(d => d.url.replace(/^\\//, '')));
+                }
+                return out; }""", queries[lang])
+            page.close()
+        browser.close()
+    return out
+
+
+def _minisearch(data: dict[str, dict[str, object]]) -> dict[str, list[list[str]]]:
+    import json
+    import os
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as work:
+        source, target = Path(work) / "in.json", Path(work) / "out.json"
+        source.write_text(json.dumps({lang: {"documents": d["documents"],
+                                             "queries": [r[2] for r in d["rows"]]}
+                                      for lang, d in data.items()}), encoding="utf-8")
+        env = dict(os.environ, NODE_PATH=os.environ.get("MINISEARCH_NODE_PATH",
+                                                        "node_modules"))
+        subprocess.run(["node", str(ROOT / "bench" / "typo_compare.mjs"), str(source),
+                        str(target)], check=True, env=env)
+        return json.loads(target.read_text(encoding="utf-8"))
+
+
+def compare_typos(site: Path) -> None:
+    """Recall@10 per engine, per kind of query and per misspelling rule."""
+    data = typo_queries(site)
+    queries = {lang: [r[2] for r in d["rows"]] for lang, d in data.items()}
+    engines: dict[str, dict[str, list[list[str]]]] = {
+        "ours": {lang: [d["ours"].urls(q, 10) for q in queries[lang]]
+                 for lang, d in data.items()}}
+    engines["Pagefind 1.5.2 extended"] = _pagefind(site, queries)
+    engines["MiniSearch 7.2 fuzzy 0.2"] = _minisearch(data)
+    print("\n## Misspellings and word forms (recall@10)\n")
+    print("lang | engine | sampled words | misspellings (not words of the site) | "
+          "misspellings that are other words | by rule")
+    print("--- | --- | --- | --- | --- | ---")
+    for lang, d in data.items():
+        for name, results in engines.items():
+            found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            for (kind, rule, _query, url), urls in zip(d["rows"], results[lang]):
+                found[kind][0] += url in urls
+                found[kind][1] += 1
+                if kind == "typo":
+                    rules[rule][0] += url in urls
+                    rules[rule][1] += 1
+            cell = {k: f"{v[0] / max(1, v[1]):.1%} ({v[1]})" for k, v in found.items()}
+            by_rule = ", ".join(f"{r} {v[0]}/{v[1]}" for r, v in sorted(rules.items()))
+            print(f"{lang} | {name} | {cell.get('word')} | {cell.get('typo')} | "
+                  f"{cell.get('real-word')} | {by_rule}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--site", type=Path, help="a built site (default: build content/)")
     parser.add_argument("--queries", type=int, default=30)
     parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--typos", action="store_true",
+                        help="only the misspelling comparison, on the real site")
     parser.add_argument("--no-real", action="store_true")
     parser.add_argument("--no-synthetic", action="store_true")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    if args.typos:
+        site = args.site or build_real_site(work / "real")
+        if args.site:  # Pagefind writes its index into the site: work on a copy
+            site = Path(shutil.copytree(args.site, work / "copy"))
+        compare_typos(site)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         rows = []
         sites = []

@@ -15,7 +15,7 @@ from generator.search.index import (SHARD_TARGET, Document, build_index, cut_sha
                                     shard_of, shards_with_prefix)
 from generator.search.normalize import keys, normalize, parse_query, runs
 from generator.search.page import make_search_page
-from generator.search.query import MemoryIndex
+from search_support.query import MemoryIndex
 
 
 def page_html(title: str, body: str, lang: str = "th", extra_head: str = "") -> str:
@@ -67,8 +67,9 @@ def test_keys_are_ngrams_with_end_sentinel_and_words() -> None:
     assert keys("ขอนแก่น", gram=3) == ["ขอน", "อนแ", "นแก", "แก่", "ก่น", "่น$"]
     assert keys("นา") == ["นา$"]
     assert keys("ก") == []
-    assert keys("Living Lab 2020 a") == ["living", "lab", "2020", "living lab", "lab 2020"]
-    assert keys("Lab ตลาด Living") == ["lab", "ตลาด", "ลาด$", "าด$", "living"]  # no pair
+    # Words as their Snowball stem (living → live), pairs of stems.
+    assert keys("Living Labs 2020 a") == ["live", "lab", "2020", "live lab", "lab 2020"]
+    assert keys("Lab ตลาด Living") == ["lab", "ตลาด", "ลาด$", "าด$", "live"]  # no pair
 
 
 def test_query_terms() -> None:
@@ -81,9 +82,9 @@ def test_query_terms() -> None:
     [term] = parse_query("นา")
     assert term.prefix == "นา" and not term.exact
     assert parse_query("ก") == []
-    living, lab = parse_query("Living Lab")
-    assert (living.exact, living.prefix, lab.exact, lab.prefix) == (
-        ["living"], "", ["lab"], "lab")
+    living, labs = parse_query("Living Labs")
+    assert (living.exact, living.prefix, labs.exact, labs.prefix) == (
+        ["live"], "", ["lab"], "labs")
     assert parse_query("lab ")[0].prefix == ""
 
 
@@ -211,7 +212,7 @@ def test_huahin_is_not_searched_as_hua(thai: MemoryIndex) -> None:
 
 
 def test_tone_marks_are_kept(thai: MemoryIndex) -> None:
-    assert thai.urls("ขอนแกน") == []
+    assert thai.urls("ขอนแกน", fuzzy=False) == []
     assert thai.urls("ขอนแก่น")[:2] == ["kk.html", "kk2.html"]  # title first
 
 
@@ -278,3 +279,114 @@ def test_search_js_reads_the_index_format_python_writes() -> None:
     script = (Path(__file__).resolve().parent.parent / "theme" / "assets" / "javascripts"
               / "search.js").read_text(encoding="utf-8")
     assert re.search(r"var FORMAT = (\d+);", script).group(1) == str(FORMAT)  # type: ignore[union-attr]
+
+
+# --- forgiving search: skeletons, stems, names, near spellings ---------------------------
+
+def test_skeleton_folds_what_readers_confuse() -> None:
+    from generator.search.normalize import skeleton, skeleton_keys
+
+    assert skeleton("ขอนแก่น") == skeleton("ขอนแกน") == "ขอนแกน"        # tone marks
+    assert skeleton("ศึกษา") == skeleton("สึกสา")                      # ศ/ษ/ส
+    assert skeleton("ลำปาง") == skeleton("รัมปาง")                     # ร/ล, ำ = ั + ม
+    assert skeleton("จันทร์") == skeleton("จันท")                      # การันต์
+    assert skeleton("ตลาดใต้") != skeleton("ตลาดไต")                  # vowels are kept
+    assert skeleton_keys("t", "ขอนแก่น") == ["~นแกน", "~แกน$", "~กน$"]
+    assert skeleton_keys("t", "ยะ") == [] and skeleton_keys("w", "lab") == []
+
+
+def test_words_are_stemmed_alike_in_index_and_query() -> None:
+    from generator.search.normalize import joined_keys, stem
+
+    assert stem("budgets") == stem("budgeting") == stem("budget") == "budget"
+    assert stem("2563") == "2563" and stem("école") == "école"
+    assert [t.exact for t in parse_query("living labs")] == [["live"], ["lab"]]
+    assert joined_keys(["Khon Kaen", "Nakhon Si Thammarat", "ขอนแก่น"]) == [
+        "khonkaen", "nakhonsi", "nakhonsithammarat", "sithammarat"]
+
+
+NAMED = ('<meta name="lc:kind" content="เมือง"><meta name="lc:city" content="ขอนแก่น">'
+         '<meta name="lc:names" content="ขอนแก่น | Khon Kaen | khonkaen old">'
+         '<meta name="lc:places" content="ขอนแก่น | Khon Kaen">')
+
+
+def test_kind_city_and_names_come_from_the_head() -> None:
+    page = read_page(page_html("ขอนแก่น", "<p>เมือง</p>", extra_head=NAMED))
+    assert (page.kind, page.city) == ("เมือง", "ขอนแก่น")
+    assert page.names == ["ขอนแก่น", "Khon Kaen", "khonkaen old"]
+    assert page.places == ["ขอนแก่น", "Khon Kaen"]
+    whole = page_html("ขอนแก่น", "<p>เมือง</p>", extra_head=NAMED)
+    parts = combine(read_page(head_part(whole)), read_page(article_of("<p>เมือง</p>", "ขอนแก่น")))
+    assert (parts.kind, parts.city, parts.names, parts.places) == (
+        page.kind, page.city, page.names, page.places)
+
+
+def named_index(lang: str = "th") -> MemoryIndex:
+    heads = {"kk.html": NAMED,
+             "kk-project.html": NAMED.replace('content="เมือง"', 'content="โครงการวิจัย"')
+             .replace("ขอนแก่น | Khon Kaen | khonkaen old", "ห้องเรียนเมือง | City classroom"),
+             "yala.html": ""}
+    bodies = {"kk.html": ("ขอนแก่น", "<p>เมืองในภาคอีสาน มีงบประมาณเพื่อการศึกษา</p>"),
+              "kk-project.html": ("ห้องเรียนเมือง", "<p>การทำงานของเทศบาล</p>"),
+              "yala.html": ("ยะลา", "<p>เมืองแห่งการเรียนรู้ในภาคใต้ มีงบประมาณ</p>")}
+    documents = [Document(url, read_page(page_html(title, body, lang, heads[url])))
+                 for url, (title, body) in bodies.items()]
+    return MemoryIndex(build_index(lang, documents))
+
+
+def test_names_in_both_scripts_and_written_together() -> None:
+    index = named_index()
+    assert index.urls("Khon Kaen", fuzzy=False)[0] == "kk.html"    # own name ranks first
+    assert set(index.urls("Khon Kaen", fuzzy=False)) == {"kk.html", "kk-project.html"}
+    assert index.urls("khonkaen", fuzzy=False)[0] == "kk.html"
+    assert index.urls("City classroom", fuzzy=False) == ["kk-project.html"]
+
+
+def test_near_spellings_rank_below_exact_hits() -> None:
+    index = named_index()
+    hits = index.search("ขอนเก่น")                                 # one wrong vowel
+    assert hits and hits[0].near == "ขอนแก่น" and all(h.tier >= 4 for h in hits)
+    assert index.suggestions("ขอนเก่น") == ["ขอนแก่น"]
+    assert index.urls("ขอนแกน")[0] == "kk.html"                     # tone mark left out
+    assert index.urls("การทัมงาน") == ["kk-project.html"]           # ำ typed ั + ม
+    assert index.urls("การสึกสา") == ["kk.html"]                    # ศ/ษ typed ส
+    # A query with exact hits keeps them first, in their own order.
+    exact = index.urls("งบประมาณ", fuzzy=False)
+    assert index.urls("งบประมาณ")[:len(exact)] == exact
+    assert index.urls("ไม่มีคำนี้เลยจริงๆ") == [] and index.suggestions("zzzzqqq") == []
+
+
+def test_weighted_distance_over_clusters() -> None:
+    from search_support.fuzzy import clusters, distance, near_words
+
+    def cost(a: str, b: str, part: bool = False) -> float:
+        return distance([c for c, _ in clusters(a)], [c for c, _ in clusters(b)], part)[0]
+
+    assert clusters("ก่อนทำ") == [("ก่", "ก่"), ("อ", "อ"), ("น", "น"), ("ทั", "ท"), ("ม", "ำ")]
+    assert cost("ขอนแกน", "ขอนแก่น") == 0.25          # a tone mark is cheap
+    assert cost("สึกสา", "ศึกษา") == 0.5               # two letters read alike
+    assert cost("จันท", "จันทร์") == 0.25              # การันต์ left out
+    assert cost("การทัมงาน", "การทำงาน") == 0.0        # ำ = ั + ม
+    assert cost("ขอนเก่น", "ขอนแก่น") == 1.0           # any other change of one cluster
+    assert cost("comunity", "community") == 1.0 and cost("reslut", "result") == 1.0
+    assert cost("ขอนเก่น", "ห้องเรียนเมืองขอนแก่น", part=True) == 1.0
+    lexicon = ["ห้องเรียนเมืองขอนแก่น", "ขอนแก่น", "community", "communal"]
+    assert near_words("ขอนเก่น", lexicon) == [(1.0, "ขอนแก่น")]
+    assert near_words("comunity", lexicon) == [(1.0, "community")]
+    assert near_words("ขอ", lexicon) == []                 # too short to guess
+
+
+def test_lexicon_and_result_rows() -> None:
+    index = named_index().index
+    assert "ขอนแก่น" in index.lexicon and "khon" in index.lexicon
+    files = render_files(index)
+    assert files["lexicon.js"].startswith('LCSearch.register("th","lexicon",[')
+    rows = json.loads(files["d/0.js"][len('LCSearch.register("th","d0",'):-3])
+    assert rows[0][3:] == ["เมือง", "ขอนแก่น"] and len(rows[2]) == 3  # no kind, no city
+
+
+def test_browser_stemmer_is_generated_from_the_installed_snowballstemmer() -> None:
+    from generator.search.stemmer_js import TARGET, generate
+
+    assert TARGET.read_text(encoding="utf-8") == generate(), \
+        "run: .venv/bin/python -m generator.search.stemmer_js"

@@ -14,7 +14,7 @@ from browser_support import serve, watch
 from generator.search import build_language
 from generator.search.index import shard_of, shards_with_prefix
 from generator.search.normalize import normalize, parse_query, phrase_keys, runs
-from generator.search.query import MemoryIndex
+from search_support.query import MemoryIndex
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -62,6 +62,7 @@ def test_browser_normalises_like_python(mini_site: Any, browser: Any) -> None:
     page = browser.new_page()
     with serve(mini_site.site) as base:
         page.goto(base + "/index.html")
+        page.evaluate("LCSearch.stemmerReady()")
         got = page.evaluate("""([strings, bounds]) => strings.map(s => [LCSearch.normalize(s),
             LCSearch.runs(LCSearch.normalize(s)),
             LCSearch.parseQuery(s).map(t => [t.text, t.exact, t.prefix]),
@@ -79,7 +80,10 @@ def test_browser_normalises_like_python(mini_site: Any, browser: Any) -> None:
 
 
 QUERIES = ["the city", "city the", "Khon Kaen has", "ขอนแก่น", "แก่น", "ยะลา", "เครือข่าย", "ภาคี เครือข่าย", "การเรียนรู้", "นา", "ขอ",
-           "khon", "Khon Kaen", "partner", "2563", "เมือง", "ไม่มีคำนี้เลย"]
+           "khon", "Khon Kaen", "partner", "2563", "เมือง", "ไม่มีคำนี้เลย",
+           # near spellings, word forms, names in the other script or written together
+           "ขอนเก่น", "ขอนแกน", "ยะรา", "เครือข่ย", "การเรียนรู", "partnrs", "partnerships",
+           "cities", "Khonkaen", "khon kean", "ຂອນ", "citty learnnig"]
 
 
 def test_browser_ranks_like_python(mini_site: Any, browser: Any) -> None:
@@ -89,10 +93,11 @@ def test_browser_ranks_like_python(mini_site: Any, browser: Any) -> None:
             reference = MemoryIndex(build_language(mini_site.site, ["th", "en"], lang))
             page.goto(base + start)
             got = page.evaluate("async qs => { const out = []; for (const q of qs) "
-                                "out.push((await LCSearch.query(q, 10)).map(r => r.url)); "
-                                "return out; }", QUERIES)
-            for query, urls in zip(QUERIES, got):
+                                "out.push([(await LCSearch.query(q, 10)).map(r => r.url), "
+                                "await LCSearch.suggest(q)]); return out; }", QUERIES)
+            for query, (urls, suggestions) in zip(QUERIES, got):
                 assert urls == reference.urls(query, 10), (lang, query)
+                assert suggestions == reference.suggestions(query), (lang, query)
     page.close()
 
 
@@ -217,3 +222,98 @@ def test_index_files_are_per_language(mini_site: Any) -> None:
         prefix = f'LCSearch.register("{lang}","manifest",'
         data = json.loads(manifest[len(prefix):-3])
         assert data["lang"] == lang and data["docs"] > 5
+
+
+def _english_words() -> list[str]:
+    """The content's English words and 20,000 more forms of them (suffixes added)."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "content"
+    words = sorted({w.lower() for p in root.rglob("*.en.md")
+                    for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))})
+    suffixes = ["s", "es", "ed", "ing", "ly", "ness", "ation", "ies", "ment", "er", "ity",
+                "ive", "ful", "able", "al", "izing", "ised", "ize", "ational", "ousness"]
+    return words + [w + s for w in words for s in suffixes][:20000]
+
+
+def test_browser_stems_like_python(mini_site: Any, browser: Any) -> None:
+    from generator.search.normalize import stem
+
+    words = _english_words()
+    page = browser.new_page()
+    with serve(mini_site.site) as base:
+        page.goto(base + "/index.html")
+        got = page.evaluate("async ws => { await LCSearch.stemmerReady(); "
+                            "return ws.map(w => LCSearch.stem(w)); }", words)
+    page.close()
+    assert len(words) > 20000
+    assert [w for w, s in zip(words, got) if s != stem(w)] == []
+
+
+FUZZY = ["ขอนแก่น", "ขอนแกน", "ขอนเก่น", "ศึกษา", "สึกสา", "ลำปาง", "รัมปาง", "จันทร์", "จันท",
+         "การทำงาน", "การทัมงาน", "กรุงเทพ", "Khon Kaen", "comunity", "reslut", "เ", "ก่", ""]
+LEXICON = ["ห้องเรียนเมืองขอนแก่น", "ขอนแก่น", "การศึกษา", "ลำปาง", "วันจันทร์", "การทำงาน",
+           "community", "result", "results", "กรุงเทพมหานคร"]
+
+
+def test_browser_measures_near_spellings_like_python(mini_site: Any, browser: Any) -> None:
+    from generator.search.normalize import skeleton
+    from search_support.fuzzy import clusters, distance, near_words
+
+    page = browser.new_page()
+    with serve(mini_site.site) as base:
+        page.goto(base + "/index.html")
+        got = page.evaluate("""([words, lexicon]) => words.map(w => [LCSearch.skeleton(w),
+            LCSearch.clusters(w), lexicon.map(e => [
+              LCSearch.distance(LCSearch.clusters(w).map(c => c[0]),
+                                LCSearch.clusters(e).map(c => c[0]), true),
+              LCSearch.distance(LCSearch.clusters(w).map(c => c[0]),
+                                LCSearch.clusters(e).map(c => c[0]), false)]),
+            LCSearch.nearWords(w, lexicon)])""", [FUZZY, LEXICON])
+    page.close()
+    for word, (bare, parts, costs, near) in zip(FUZZY, got):
+        assert bare == skeleton(word), word
+        assert [tuple(c) for c in parts] == clusters(word), word
+        mine = [c for c, _ in clusters(word)]
+        for entry, (part, whole) in zip(LEXICON, costs):
+            theirs = [c for c, _ in clusters(entry)]
+            assert tuple(part) == distance(mine, theirs, True), (word, entry)
+            assert tuple(whole) == distance(mine, theirs, False), (word, entry)
+        assert [tuple(x) for x in near] == near_words(word, LEXICON), word
+
+
+@pytest.mark.parametrize("width,start,query,lang", [
+    (360, "/index.html", "ขอนเก่น", "th"), (1280, "/en/index.html", "Khon Kean", "en")])
+def test_a_misspelling_is_no_dead_end(mini_site: Any, browser: Any, width: int, start: str,
+                                      query: str, lang: str) -> None:
+    """The reader sees near hits with what they are and where, "did you mean", and with
+    nothing at all, the index pages; in the box and on the search page."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    log = watch(page)
+    with serve(mini_site.site) as base:
+        page.goto(base + start)
+        found = type_query(page, query)
+        assert found and found[0].endswith("cities/khon-kaen.html")
+        box = page.locator("[data-lc-search]")
+        suggestion = box.locator("a[data-lc-suggestion]").first
+        assert suggestion.inner_text().lower() in ("ขอนแก่น", "khon kaen")
+        where = box.locator(".lc-search__where").first.inner_text()
+        assert where == ("เมือง · ขอนแก่น" if lang == "th" else "City · Khon Kaen")
+        text = suggestion.inner_text()
+        suggestion.click()
+        page.wait_for_function("q => document.querySelector('[data-lc-search]')"
+                               ".getAttribute('data-lc-done') === q", arg=text, timeout=15000)
+        assert page.locator(BOX).input_value() == text
+        first = box.locator(".md-search-result__list > li").first.get_attribute("class")
+        assert "lc-search__near" not in first                 # exact hits first now
+        # Nothing at all: the index pages of the archive.
+        assert type_query(page, "qqqqxxxxzzzz") == []
+        browse = box.locator(".lc-search__browse a")
+        assert browse.count() >= 4
+        page.goto(base + start.replace("index.html", "search.html") + "?q=" + query)
+        page.wait_for_selector("form[data-lc-search-page][data-lc-done]")
+        assert page.locator(".lc-search-page__list .lc-search__where").count()
+        assert page.locator("article a[data-lc-suggestion]").count()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert log.external(base) == [] and log.console_errors == []
+    page.close()

@@ -141,6 +141,43 @@ class PageContext:
         """"พ.ศ. 2566 (ค.ศ. 2023)" / "2023 (B.E. 2566)"."""
         return format_years(year, year, self.eras)
 
+    def kind_label(self, kind: str) -> str:
+        """What one page of a kind is called ("kind_cities": เมือง / City); a kind with no
+        such label yet is called by its plural label, so a new kind needs no code."""
+        labels = all_labels()
+        key = f"kind_{kind}"
+        if key in labels.get(self.lang, {}) or key in labels.get("en", {}):
+            return self.label(key)
+        return self.label(kind)
+
+    def search_meta_of(self, kind: str, names: dict[str, str] | None,
+                       cities: list[Case] | None = None,
+                       aliases: list[str] | None = None) -> dict[str, Any]:
+        """What the search index reads from a page's head (theme/main.html writes it):
+        the kind and the cities shown with each result, in this language; the page's own
+        names in every language and its old ids, and its cities' names in every language,
+        so that either script finds it."""
+        cities = cities or []
+        return {
+            "kind": self.kind_label(kind),
+            "city": ", ".join(self.t(c.label) for c in cities),
+            "names": _unique([*(names or {}).values(), *(a.replace("-", " ") for a in aliases or [])]),
+            # A city's province too (ปากช่อง is in นครราชสีมา): readers search by either.
+            "places": _unique([name for c in cities for name in [
+                *c.label.values(), *(c.fields.get("province") or {}).values()]]),
+        }
+
+    def search_meta(self, case: Case) -> dict[str, Any]:
+        """search_meta_of a case: a city is its own city; any other kind, the cities it is
+        linked to (a `city` or `cities` link, whatever the kind)."""
+        if case.kind == "cities":
+            cities = [case]
+        else:
+            one = getattr(case, "city", None)
+            cities = [one] if isinstance(one, Case) else \
+                [c for c in getattr(case, "cities", None) or [] if isinstance(c, Case)]
+        return self.search_meta_of(case.kind, case.label, cities, case.aliases)
+
     def cohort(self, value: str | None) -> str:
         """"2020-2021" → "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)" / "2020–2021 (B.E. 2563–2564)"."""
         if not value:
@@ -150,3 +187,7 @@ class PageContext:
         except ValueError:
             return value
         return self.period(start, end)
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))

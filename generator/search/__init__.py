@@ -3,9 +3,10 @@
 `write_search(site_dir, languages)` runs after the whole bilingual site is built: it reads
 every built page of each language (or, during a build, receives each page as MkDocs
 renders it: background.py), builds an inverted index of character 4-grams (Thai) and
-words (other scripts) — no word segmenter, so the index and the query always agree — and writes
-it in shards of classic JavaScript under `search/<lang>/`, plus a `search.html` page per
-language. The browser side is theme/assets/javascripts/search.js; docs/search.md has the design
+word stems (other scripts) — no word segmenter, so the index and the query always agree — with
+the Thai keys of what readers misspell alike (skeletons), the page's names in every script and
+a lexicon of near spellings, and writes it in shards of classic JavaScript under
+`search/<lang>/`, plus a `search.html` page per language. The browser side is theme/assets/javascripts/search.js; docs/search.md has the design
 and the measurements.
 """
 

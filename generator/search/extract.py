@@ -26,6 +26,17 @@ _SKIP_TAGS = {"script", "style", "svg", "template", "noscript", "head", "iframe"
               "select", "textarea"}
 _SKIP_CLASSES = {"headerlink", "md-source-file", "md-content__button", "md-feedback"}
 _SPACE = re.compile(r"\s+")
+_NAMES = " | "  # between the names of one <meta> (theme/main.html)
+
+
+def _split(content: str) -> list[str]:
+    return [name.strip() for name in content.split(_NAMES) if name.strip()]
+
+
+# <meta name="lc:…"> written by theme/main.html from the page's front matter (lc.search):
+# the Page field each fills, and whether it holds a list of names.
+_SEARCH_META = {"lc:kind": ("kind", False), "lc:city": ("city", False),
+                "lc:names": ("names", True), "lc:places": ("places", True)}
 
 
 @dataclass
@@ -37,6 +48,10 @@ class Page:
     headings: list[str] = field(default_factory=list)
     body: str = ""
     indexable: bool = True
+    kind: str = ""      # what a result shows: the page's kind and its cities, in its language
+    city: str = ""
+    names: list[str] = field(default_factory=list)   # its own names, every language
+    places: list[str] = field(default_factory=list)  # its cities' names, every language
 
     @property
     def snippet(self) -> str:
@@ -73,6 +88,10 @@ class _Reader(HTMLParser):
                 page.description = a.get("content", "")
             elif name == "robots" and "noindex" in a.get("content", "").lower():
                 page.indexable = False
+            elif name in _SEARCH_META:
+                attribute, many = _SEARCH_META[name]
+                content = a.get("content", "")
+                setattr(page, attribute, _split(content) if many else content.strip())
             elif a.get("property") == "og:site_name":
                 page.site_name = a.get("content", "")
             elif a.get("http-equiv", "").lower() == "refresh":
@@ -199,7 +218,8 @@ def combine(head: Page, article: Page) -> Page:
     content: what `read_page` reads from the whole HTML."""
     page = Page(title=head.title, lang=head.lang, description=head.description,
                 site_name=head.site_name, headings=article.headings, body=article.body,
-                indexable=head.indexable and article.indexable)
+                indexable=head.indexable and article.indexable, kind=head.kind,
+                city=head.city, names=head.names, places=head.places)
     if not page.title and article.headings:
         page.title = article.headings[0]
     return page

@@ -14,8 +14,13 @@ that they load with a `<script>` tag, which works from file:// where fetch() doe
   `shard_of(prefix)` to `shard_of(prefix + "\uffff")`. Shards are thus all about the same
   size, however common a key prefix is (cutting by the first two characters, as before,
   made the shards of common Thai syllables 14 times the median size).
-* `d/<n>.js`    — chunk n of the document table: [[url, title, snippet], …]; only the chunks of
-  the results shown are loaded.
+* `d/<n>.js`    — chunk n of the document table: [[url, title, snippet, kind, city], …] (kind
+  and city as the page's head says, in its language; empty ones left off the end); only the
+  chunks of the results shown are loaded.
+* `lexicon.js`  — the words a reader may have meant, most common first: every word of other
+  scripts (English) and the Thai of titles, headings and names (a Thai text has no word
+  boundaries to take words from). Loaded only when a query has few or no exact hits: search.js
+  then looks for near spellings (weighted edit distance, docs/search.md) and offers them.
 
 Postings are a string: per document, a base-32 varint (alphabet `CODE`, a digit >= 32 means
 "more digits follow", least significant first) of ``gap * 4 + in_title * 2 + (weight > 1)``,
@@ -35,16 +40,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .extract import BLOCK_BREAK, Page
-from .normalize import GRAM, PAIR, keys
+from .normalize import GRAM, PAIR, joined_keys, normalize, runs, text_keys
 
 CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-FORMAT = 2  # search.js reads only this format
+FORMAT = 3  # search.js reads only this format
 HEADING_WEIGHT = 3
 MAX_WEIGHT = 4000
 SHARD_TARGET = 12_000     # bytes of keys and postings per shard
 CHUNK_TARGET = 4_000      # bytes of document table per chunk, at most (unless one doc is bigger)
 CHUNK_MAX_DOCS = 16
 PAIR_COMMON = 0.02          # share of pages a word must be on for its pairs to be kept
+LEXICON_MAX = 30_000        # words in lexicon.js, the most common (about 9 bytes each)
+LEXICON_THAI_MAX = 60       # characters of a Thai title or heading run kept in the lexicon
 
 
 def varint(value: int) -> str:
@@ -106,31 +113,79 @@ def decode_postings(text: str) -> list[tuple[int, int, bool]]:
 @dataclass
 class Terms:
     """One document's keys: how often each occurs (headings counting HEADING_WEIGHT times),
-    which occur in the title, and the length of the text in keys (for BM25)."""
+    which occur in the title, and the length of the text in keys (for BM25); its skeleton
+    keys (normalize.skeleton) apart, since they do not count in its length; the words of
+    other scripts it has, as written (for the lexicon)."""
     counts: dict[str, int]
     in_title: set[str]
     length: int
     gram: int = GRAM
+    bare: dict[str, int] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()
 
 
 def text_terms(page: Page, gram: int = GRAM) -> Terms:
     """The keys of a page's text and headings (its title not yet counted)."""
     counts: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    words: set[str] = set()
     for block in page.body.split(BLOCK_BREAK):
-        counts.update(keys(block, gram))
+        found, skeletons, written = text_keys(block, gram)
+        counts.update(found)
+        bare.update(skeletons)
+        words.update(written)
     length = sum(counts.values())
     for heading in page.headings:
-        for key in keys(heading, gram):
+        found, skeletons, _ = text_keys(heading, gram)
+        for key in found:
             counts[key] += HEADING_WEIGHT - 1
-    return Terms(dict(counts), set(), max(length, 1), gram)
+        for key in skeletons:
+            bare[key] += HEADING_WEIGHT - 1
+    return Terms(dict(counts), set(), max(length, 1), gram, dict(bare), frozenset(words))
 
 
 def with_title(terms: Terms, title: str) -> Terms:
-    title_keys = set(keys(title, terms.gram))
+    found, skeletons, written = text_keys(title, terms.gram)
+    title_keys = set(found)
     counts = dict(terms.counts)
     for key in title_keys:
         counts.setdefault(key, 0)  # a key of the title alone is still a key of the page
-    return Terms(counts, title_keys, terms.length, terms.gram)
+    bare = dict(terms.bare)
+    for key in skeletons:
+        bare.setdefault(key, 0)
+    return Terms(counts, title_keys, terms.length, terms.gram, bare, terms.words | set(written))
+
+
+def with_names(terms: Terms, page: Page) -> Terms:
+    """The page's names in every script count as its title (so "Khon Kaen" on the Thai site
+    finds ขอนแก่น first); its cities' names too; all of them also written together
+    ("Khonkaen"). Added when the index is built, after the helper counted the text."""
+    if not page.names and not page.places:
+        return terms
+    counts = dict(terms.counts)
+    in_title = set(terms.in_title)
+    bare = dict(terms.bare)
+    words = set(terms.words)
+    title_text = normalize(page.title)
+    for names, title in ((page.names, True), (page.places, False)):
+        # Its own names weigh as a heading would, its cities' names not at all (they only
+        # let it be found): a city's own page comes before its projects'.
+        weight = HEADING_WEIGHT if title else 0
+        for name in names:
+            if normalize(name) == title_text:  # the title itself, counted already but apart
+                for key in joined_keys([name]):
+                    counts[key] = counts.get(key, 0) + HEADING_WEIGHT
+                    in_title.add(key)
+                continue
+            found, skeletons, written = text_keys(name, terms.gram)
+            words.update(written)
+            for key in skeletons:
+                bare[key] = bare.get(key, 0) + weight
+            for key in found + joined_keys([name]):
+                counts[key] = counts.get(key, 0) + weight
+                if title:
+                    in_title.add(key)
+    return Terms(counts, in_title, terms.length, terms.gram, bare, frozenset(words))
 
 
 def document_terms(page: Page, gram: int = GRAM) -> Terms:
@@ -152,6 +207,7 @@ class Index:
     postings: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)
     gram: int = GRAM
+    lexicon: list[str] = field(default_factory=list)
 
     @property
     def avgdl(self) -> float:
@@ -162,16 +218,21 @@ def build_index(lang: str, documents: list[Document], gram: int = GRAM) -> Index
     index = Index(lang, documents, gram=gram)
     table: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     pairs: set[str] = set()
+    lexicon: Counter[str] = Counter()
     for doc_id, document in enumerate(documents):
         terms = document.terms
         if terms is None or terms.gram != gram:
             terms = document_terms(document.page, gram)
+        terms = with_names(terms, document.page)
         in_title = terms.in_title
         for key, weight in terms.counts.items():
             table[key].append((doc_id, max(weight, 1), key in in_title))
             if PAIR in key:
                 pairs.add(key)
+        for key, weight in terms.bare.items():
+            table[key].append((doc_id, max(weight, 1), False))
         index.lengths.append(terms.length)
+        lexicon.update(terms.words | _thai_names(document.page))
     # Word pairs tell phrases apart only where the words alone do not: keep the pairs of two
     # common words (each in PAIR_COMMON of the pages or more); a query whose pair is missing
     # simply gets no phrase tier. This keeps the English index from doubling.
@@ -181,7 +242,19 @@ def build_index(lang: str, documents: list[Document], gram: int = GRAM) -> Index
         if len(table.get(first, ())) < common or len(table.get(second, ())) < common:
             del table[key]
     index.postings = dict(sorted(table.items()))
+    index.lexicon = [word for word, _ in sorted(lexicon.items(), key=lambda x: (-x[1], x[0]))
+                     ][:LEXICON_MAX]
     return index
+
+
+def _thai_names(page: Page) -> set[str]:
+    """The Thai runs of a page's title, headings and names: the Thai words of the lexicon."""
+    out = set()
+    for text in (page.title, *page.headings, *page.names, *page.places):
+        for kind, run in runs(normalize(text)):
+            if kind == "t" and 2 <= len(run) <= LEXICON_THAI_MAX:
+                out.add(run)
+    return out
 
 
 def js_order(key: str) -> bytes:
@@ -244,7 +317,10 @@ def render_files(index: Index) -> dict[str, str]:
     size = 0
     chunks: list[list[list[str]]] = []
     for doc_id, document in enumerate(index.documents):
-        row = [document.url, document.page.title, document.snippet]
+        row = [document.url, document.page.title, document.snippet, document.page.kind,
+               document.page.city]
+        while len(row) > 3 and not row[-1]:
+            row.pop()
         row_size = len(json.dumps(row, ensure_ascii=False).encode())
         if chunk and (size + row_size > CHUNK_TARGET or len(chunk) >= CHUNK_MAX_DOCS):
             chunks.append(chunk)
@@ -257,6 +333,7 @@ def render_files(index: Index) -> dict[str, str]:
         chunks.append(chunk)
     for n, rows in enumerate(chunks):
         files[f"d/{n}.js"] = _register(lang, f"d{n}", rows)
+    files["lexicon.js"] = _register(lang, "lexicon", index.lexicon)
 
     digest = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()
     manifest = {

@@ -15,14 +15,23 @@ words begin and end:
 * Other scripts (English, digits) are cut into words at separators; every word of two or more
   characters is a key, and the last word of a query also matches as a prefix.
 
-Tone marks and vowels are kept: ขอนแก่น and ขอนแกน are different keys.
+Tone marks and vowels are kept: ขอนแก่น and ขอนแกน are different keys. What readers get wrong
+in predictable ways is indexed a second time as a *skeleton* (`skeleton`): tone marks dropped,
+ศ/ษ → ส, ล/ฬ → ร, ำ → ั + ม, a silent letter with การันต์ removed. A skeleton key is written
+with SKELETON before it, and only where it differs from the text's own keys, so a query whose
+exact keys find nothing can be looked up by its skeleton (ranked below every exact hit).
+
+Words of other scripts are keys as their Snowball English stem (`stem`, snowballstemmer), here
+and in search.js (stemmer-en.js, generated from the same Snowball source): "labs" finds "lab".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from snowballstemmer.english_stemmer import EnglishStemmer  # pure Python: the same everywhere
 
 # Thai letters, vowels, tone marks, ฯ and ๆ; not ฿, ๏, ๚, ๛ nor the Thai digits (folded to 0-9).
 THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
@@ -41,6 +50,14 @@ STRIDE = 2  # a query needs the n-grams at every STRIDE-th character (and the la
 PAIR = " "  # joins the two words of a pair key
 MAX_WORD = 40  # longer non-Thai words are cut (URLs, hashes)
 MIN_KEY = 2
+SKELETON = "~"  # before a skeleton key; sorts apart from words (ASCII) and Thai keys
+# Tone marks; a consonant (and ิ or ุ) silenced by การันต์; letters read alike.
+_TONES = re.compile("[\u0e48-\u0e4b]")
+_KARAN = re.compile("[\u0e01-\u0e2e][\u0e34\u0e38]?\u0e4c")
+_ALIKE = str.maketrans({"ศ": "ส", "ษ": "ส", "ล": "ร", "ฬ": "ร", "\u0e33": "\u0e31ม"})
+_CONFUSABLE = re.compile("[\u0e48-\u0e4cศษลฬ\u0e33]")
+_STEMMER = EnglishStemmer()
+_STEMS: dict[str, str] = {}  # word → stem: a site has a few thousand words, said millions of times
 
 
 def normalize(text: str) -> str:
@@ -80,6 +97,33 @@ def runs(normalized: str) -> Iterator[tuple[str, str]]:
         yield current, normalized[start:]
 
 
+def stem(word: str) -> str:
+    """A word's Snowball English stem (a word with a digit or a non-ASCII letter as it is)."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = _STEMMER.stemWord(word) if word.isascii() and word.isalpha() \
+            else word
+    return found
+
+
+def skeleton(run: str) -> str:
+    """A Thai run as readers misspell it alike: see the module's docstring."""
+    if not _CONFUSABLE.search(run):
+        return run
+    return _TONES.sub("", _KARAN.sub("", run)).translate(_ALIKE)
+
+
+def skeleton_keys(kind: str, run: str, gram: int = GRAM) -> list[str]:
+    """The skeleton keys of a Thai run that are not among its own keys (SKELETON first)."""
+    if kind != "t":
+        return []
+    bare = skeleton(run)
+    if bare == run:
+        return []
+    own = set(run_keys(kind, run, gram))
+    return [SKELETON + key for key in run_keys(kind, bare, gram) if key not in own]
+
+
 def run_keys(kind: str, run: str, gram: int = GRAM) -> list[str]:
     """The index keys of one run, in order, with repeats. A Thai run gives one key per
     position but the last: the `gram` characters from there, the end-of-run sentinel
@@ -89,7 +133,7 @@ def run_keys(kind: str, run: str, gram: int = GRAM) -> list[str]:
         return [padded[i:i + gram] for i in range(len(run) - 1)]
     if len(run) < MIN_KEY:
         return []
-    return [run[:MAX_WORD]]
+    return [stem(run[:MAX_WORD])]
 
 
 def _pairs(parts: list[tuple[str, str]]) -> list[str]:
@@ -97,7 +141,20 @@ def _pairs(parts: list[tuple[str, str]]) -> list[str]:
     out = []
     for (k1, a), (k2, b) in zip(parts, parts[1:]):
         if k1 == k2 == "w" and len(a) >= MIN_KEY and len(b) >= MIN_KEY:
-            out.append(a[:MAX_WORD] + PAIR + b[:MAX_WORD])
+            out.append(stem(a[:MAX_WORD]) + PAIR + stem(b[:MAX_WORD]))
+    return out
+
+
+def joined_keys(names: Iterable[str]) -> list[str]:
+    """Romanised names written together as well as apart ("Khon Kaen" → khonkaen, "Nakhon Si
+    Thammarat" → nakhonsi, sithammarat, nakhonsithammarat): readers write them both ways."""
+    out: list[str] = []
+    for name in names:
+        words = [run for kind, run in runs(normalize(name)) if kind == "w" and run.isalpha()]
+        for start in range(len(words)):
+            for end in range(start + 2, len(words) + 1):
+                if end - start == 2 or (start == 0 and end == len(words)):
+                    out.append(stem("".join(words[start:end])[:MAX_WORD]))
     return out
 
 
@@ -112,23 +169,77 @@ def keys(text: str, gram: int = GRAM) -> list[str]:
     return out
 
 
+def text_keys(text: str, gram: int = GRAM) -> tuple[list[str], list[str], list[str]]:
+    """`keys(text)`, the skeleton keys of its Thai runs, and its words of letters as written
+    (lower case; the words a reader may have meant, for the index's lexicon)."""
+    out: list[str] = []
+    bare: list[str] = []
+    words: list[str] = []
+    parts = list(runs(normalize(text)))
+    for kind, run in parts:
+        own = run_keys(kind, run, gram)
+        out.extend(own)
+        if kind == "t":
+            folded = skeleton(run)
+            if folded != run:  # skeleton_keys, with the run's own keys at hand
+                mine = set(own)
+                bare.extend(SKELETON + key for key in run_keys(kind, folded, gram)
+                            if key not in mine)
+        elif run.isalpha() and len(run) > MIN_KEY:
+            words.append(run[:MAX_WORD])
+    out.extend(_pairs(parts))
+    return out, bare, words
+
+
 def phrase_keys(query: str) -> list[str]:
     """The word-pair keys of a query: a document that has them all has the phrase."""
     return list(dict.fromkeys(_pairs(list(runs(normalize(query))))))
 
 
 class QueryTerm:
-    """One required part of a query: a set of exact keys (all required) or a prefix."""
+    """One required part of a query: a set of exact keys (all required) or a prefix (and,
+    looked up by its skeleton, the skeleton keys that start with `bare_prefix`)."""
 
-    __slots__ = ("exact", "prefix", "text")
+    __slots__ = ("bare_prefix", "exact", "prefix", "text")
 
-    def __init__(self, text: str, exact: list[str], prefix: str = "") -> None:
+    def __init__(self, text: str, exact: list[str], prefix: str = "",
+                 bare_prefix: str = "") -> None:
         self.text = text
         self.exact = exact
         self.prefix = prefix
+        self.bare_prefix = bare_prefix
 
     def __repr__(self) -> str:
         return f"QueryTerm({self.text!r}, exact={self.exact!r}, prefix={self.prefix!r})"
+
+
+def query_grams(run: str, gram: int = GRAM) -> list[str]:
+    """The keys a Thai query run of `gram` characters or more needs: every other n-gram (and
+    the last). They overlap by two characters and cover the run, nearly as selective as all
+    of them (docs/search.md), and a long phrase loads half the shards."""
+    starts = list(range(0, len(run) - gram + 1, STRIDE))
+    if starts[-1] != len(run) - gram:
+        starts.append(len(run) - gram)
+    return list(dict.fromkeys(run[i:i + gram] for i in starts))
+
+
+def skeleton_terms(terms: list[QueryTerm], gram: int = GRAM) -> list[QueryTerm] | None:
+    """The query's terms with each Thai run looked up by its skeleton: the n-grams of a
+    skeleton of `gram`+ characters (each key then found as itself or as SKELETON + itself),
+    a shorter one as a prefix of keys and of skeleton keys; None if it has no Thai run."""
+    out, changed = [], False
+    for term in terms:
+        if THAI_CHAR.match(term.text):
+            bare = skeleton(term.text)
+            changed = True
+            if len(bare) >= gram:
+                out.append(QueryTerm(term.text, query_grams(bare, gram)))
+                continue
+            if len(bare) >= 2:
+                out.append(QueryTerm(term.text, [], prefix=bare, bare_prefix=SKELETON + bare))
+                continue
+        out.append(term)
+    return out if changed else None
 
 
 def parse_query(query: str, gram: int = GRAM) -> list[QueryTerm]:
@@ -144,17 +255,10 @@ def parse_query(query: str, gram: int = GRAM) -> list[QueryTerm]:
         last = n == len(parts) - 1 and open_end
         if kind == "t":
             if len(run) >= gram:
-                # Every other n-gram (and the last): they overlap by two characters and cover
-                # the run, nearly as selective as all of them (docs/search.md), and a long
-                # phrase loads half the shards.
-                starts = list(range(0, len(run) - gram + 1, STRIDE))
-                if starts[-1] != len(run) - gram:
-                    starts.append(len(run) - gram)
-                grams = list(dict.fromkeys(run[i:i + gram] for i in starts))
-                terms.append(QueryTerm(run, grams))
+                terms.append(QueryTerm(run, query_grams(run, gram)))
             elif len(run) >= 2:
                 terms.append(QueryTerm(run, [], prefix=run))
         elif len(run) >= MIN_KEY:
             word = run[:MAX_WORD]
-            terms.append(QueryTerm(run, [word], prefix=word if last else ""))
+            terms.append(QueryTerm(run, [stem(word)], prefix=word if last else ""))
     return terms

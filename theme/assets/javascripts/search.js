@@ -19,11 +19,24 @@
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
   var SENTINEL = "$";
   var PAIR = " ";
-  var FORMAT = 2;     // generator/search/index.py FORMAT: the index files this script reads
+  var FORMAT = 3;     // generator/search/index.py FORMAT: the index files this script reads
   var STRIDE = 2;
   var MAX_WORD = 40;
   var MIN_KEY = 2;
   var K1 = 1.2, B = 0.75, TITLE_BOOST = 1.5, PREFIX_FACTOR = 0.7;
+  var SKELETON = "~";
+  var FEW = 3, PAGE = 10, NEAR_TIER = 4;            // tests/search_support/query.py
+  var CHEAP = 0.25, TOP = 3, MAX_COST = 2, MAX_ALTERNATIVES = 6, JOINED = 0.5,
+    SKELETON_COST = 0.25;                           // tests/search_support/fuzzy.py
+  var TONES = /[\u0e48-\u0e4b]/g;
+  var KARAN = /[\u0e01-\u0e2e][\u0e34\u0e38]?\u0e4c/g;
+  var CONFUSABLE = /[\u0e48-\u0e4cศษลฬ\u0e33]/;
+  var ALIKE = { "ศ": "ส", "ษ": "ส", "ล": "ร", "ฬ": "ร", "\u0e33": "\u0e31ม" };
+  var MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+  var TONE_OR_KARAN = /[\u0e48-\u0e4c]/g;
+  var ASCII_WORD = /^[a-z]+$/i;
+  /* The English stemmer (stemmer-en.js, beside this file), loaded with the first search. */
+  var SCRIPT_BASE = (document.currentScript && document.currentScript.src || "").replace(/[^/]*$/, "");
   var CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var DIGIT = {};
   for (var c = 0; c < CODE.length; c++) DIGIT[CODE.charAt(c)] = c;
@@ -60,6 +73,68 @@
     return out;
   }
 
+  var stems = {};
+  function stem(word) {
+    if (!ASCII_WORD.test(word)) return word;
+    if (!(word in stems)) stems[word] = window.LCStemEnglish(word);
+    return stems[word];
+  }
+
+  var stemmerLoading = null;
+  function stemmerReady() {
+    if (window.LCStemEnglish) return Promise.resolve();
+    if (!stemmerLoading) {
+      stemmerLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = SCRIPT_BASE + "stemmer-en.js";
+        script.onload = function () { resolve(); };
+        script.onerror = function () {
+          stemmerLoading = null;
+          reject(new Error("could not load " + script.src));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return stemmerLoading;
+  }
+
+  /* normalize.py skeleton(): a Thai run as readers misspell it alike. */
+  function skeleton(run) {
+    if (!CONFUSABLE.test(run)) return run;
+    return run.replace(KARAN, "").replace(TONES, "")
+      .replace(/[ศษลฬ\u0e33]/g, function (c) { return ALIKE[c]; });
+  }
+
+  /* normalize.py query_grams(): every STRIDE-th n-gram and the last, covering the run. */
+  function queryGrams(chars, gram) {
+    var grams = [], starts = [];
+    for (var i = 0; i + gram <= chars.length; i += STRIDE) starts.push(i);
+    if (starts[starts.length - 1] !== chars.length - gram) starts.push(chars.length - gram);
+    starts.forEach(function (i) {
+      var g = chars.slice(i, i + gram).join("");
+      if (grams.indexOf(g) < 0) grams.push(g);
+    });
+    return grams;
+  }
+
+  /* normalize.py skeleton_terms() */
+  function skeletonTerms(terms, gram) {
+    var changed = false;
+    var out = terms.map(function (term) {
+      if (THAI_CHAR.test(term.text.charAt(0))) {
+        var bare = Array.from(skeleton(term.text));
+        changed = true;
+        if (bare.length >= gram) return { text: term.text, exact: queryGrams(bare, gram), prefix: "" };
+        if (bare.length >= 2) {
+          return { text: term.text, exact: [], prefix: bare.join(""),
+            barePrefix: SKELETON + bare.join("") };
+        }
+      }
+      return term;
+    });
+    return changed ? out : null;
+  }
+
   function parseQuery(query, gram) {
     gram = gram || 4;
     var normalized = normalize(query);
@@ -71,21 +146,13 @@
       var chars = part[1], text = chars.join("");
       if (part[0] === "t") {
         if (chars.length >= gram) {
-          /* every STRIDE-th n-gram and the last, covering the run (as normalize.py) */
-          var grams = [], starts = [];
-          for (var i = 0; i + gram <= chars.length; i += STRIDE) starts.push(i);
-          if (starts[starts.length - 1] !== chars.length - gram) starts.push(chars.length - gram);
-          starts.forEach(function (i) {
-            var g = chars.slice(i, i + gram).join("");
-            if (grams.indexOf(g) < 0) grams.push(g);
-          });
-          terms.push({ text: text, exact: grams, prefix: "" });
+          terms.push({ text: text, exact: queryGrams(chars, gram), prefix: "" });
         } else if (chars.length >= 2) {
           terms.push({ text: text, exact: [], prefix: text });
         }
       } else if (chars.length >= MIN_KEY) {
         var word = chars.slice(0, MAX_WORD).join("");
-        terms.push({ text: text, exact: [word], prefix: last ? word : "" });
+        terms.push({ text: text, exact: [stem(word)], prefix: last ? word : "" });
       }
     });
     return terms;
@@ -97,7 +164,8 @@
     for (var i = 0; i + 1 < parts.length; i++) {
       var a = parts[i], b = parts[i + 1];
       if (a[0] === "w" && b[0] === "w" && a[1].length >= MIN_KEY && b[1].length >= MIN_KEY) {
-        var key = a[1].slice(0, MAX_WORD).join("") + PAIR + b[1].slice(0, MAX_WORD).join("");
+        var key = stem(a[1].slice(0, MAX_WORD).join("")) + PAIR +
+          stem(b[1].slice(0, MAX_WORD).join(""));
         if (out.indexOf(key) < 0) out.push(key);
       }
     }
@@ -237,28 +305,118 @@
     var self = this, out = [];
     shardsWithPrefix(prefix, this.manifest.bounds).forEach(function (n) {
       Object.keys(self.shards[n] || {}).forEach(function (key) {
-        if (key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0) out.push(key);  // pairs never expand
+        // pairs never expand, skeleton keys only a skeleton prefix
+        if (key.indexOf(prefix) === 0 && key.indexOf(PAIR) < 0 &&
+            (prefix.charAt(0) === SKELETON || key.charAt(0) !== SKELETON)) out.push(key);
       });
     });
     return out.sort();
   };
 
-  /* Resolves to [{doc, score, tier}] in rank order. */
+  /* The shards that hold the keys of these terms and pairs (with `bare`, their skeleton keys
+     too) and are not loaded yet. */
+  Index.prototype.load = function (terms, pairs, bare) {
+    var self = this, bounds = this.manifest.bounds, needed = {};
+    terms.forEach(function (term) {
+      term.exact.forEach(function (key) {
+        needed[shardOf(key, bounds)] = true;
+        if (bare) needed[shardOf(SKELETON + key, bounds)] = true;
+      });
+      [term.prefix, term.barePrefix].forEach(function (prefix) {
+        if (prefix) shardsWithPrefix(prefix, bounds).forEach(function (n) { needed[n] = true; });
+      });
+    });
+    pairs.forEach(function (key) { needed[shardOf(key, bounds)] = true; });
+    return Promise.all(Object.keys(needed).map(function (n) { return self.shard(n); }));
+  };
+
+  Index.prototype.lexicon = function () {
+    var self = this;
+    return loadScript(this.root, this.lang, "lexicon", "lexicon", this.manifest.id)
+      .then(function (words) {
+        if (!self.lexiconClusters) prepareLexicon(self, words);
+        return self;
+      });
+  };
+
+  /* A key as itself or as a skeleton key: the documents of either (query.py skeleton_lookup). */
+  Index.prototype.bareLookup = function (key) {
+    var merged = new Map();
+    [this.lookup(key), this.lookup(SKELETON + key)].forEach(function (postings) {
+      (postings || []).forEach(function (p) {
+        var old = merged.get(p[0]);
+        merged.set(p[0], old ? [Math.max(p[1], old[0]), p[2] || old[1]] : [p[1], p[2]]);
+      });
+    });
+    var out = [];
+    merged.forEach(function (v, doc) { out.push([doc, v[0], v[1]]); });
+    out.sort(function (a, b) { return a[0] - b[0]; });
+    return out.length ? out : null;
+  };
+
+  /* Resolves to {hits: [{doc, score, tier, near}] in rank order, suggestions: [text]}:
+     query.py search_all. */
   Index.prototype.search = function (query) {
     var self = this;
-    return this.ready().then(function (manifest) {
-      var terms = parseQuery(query, manifest.gram), pairs = terms.length ? phraseKeys(query) : [];
-      var needed = {};
-      terms.forEach(function (term) {
-        term.exact.forEach(function (key) { needed[shardOf(key, manifest.bounds)] = true; });
-        if (term.prefix) {
-          shardsWithPrefix(term.prefix, manifest.bounds).forEach(function (n) { needed[n] = true; });
-        }
+    return Promise.all([this.ready(), stemmerReady()]).then(function () {
+      var gram = self.manifest.gram;
+      var terms = parseQuery(query, gram), pairs = terms.length ? phraseKeys(query) : [];
+      return self.load(terms, pairs, false).then(function () {
+        var lookup = function (key) { return self.lookup(key); };
+        var hits = rank(self, terms, pairs, lookup);
+        if (!terms.length) return { hits: hits, suggestions: [] };
+        /* A page of exact hits: nothing else. Fewer: Thai is still looked up by its skeleton
+           (a tone mark left out can match pieces of other words exactly); fewer than FEW:
+           near words too. */
+        if (hits.length >= PAGE) return { hits: hits, suggestions: [] };
+        if (hits.length >= FEW) return self.near(query, terms, hits, false);
+        return self.lexicon().then(function () { return self.near(query, terms, hits, true); });
       });
-      pairs.forEach(function (key) { needed[shardOf(key, manifest.bounds)] = true; });
-      return Promise.all(Object.keys(needed).map(function (n) { return self.shard(n); }))
-        .then(function () { return rank(self, terms, pairs); });
     });
+  };
+
+  /* query.py _known(): a suggestion's words other than Thai are words of the site. */
+  Index.prototype.known = function (text) {
+    if (!this.lexiconSet) this.lexiconSet = new Set(this.lexiconWords);
+    var words = this.lexiconSet;
+    return runs(normalize(text)).every(function (r) {
+      return r[0] === "t" || words.has(r[1].join(""));
+    });
+  };
+
+  Index.prototype.near = function (query, terms, hits, words) {
+    var self = this, gram = this.manifest.gram;
+    var normalized = normalize(query);
+    var tail = /\S$/.test(normalized) ? "" : " ";
+    var tries = [];
+    var bare = skeletonTerms(terms, gram);
+    if (bare) {
+      tries.push({ cost: SKELETON_COST, text: "~", terms: bare, pairs: [],
+        lookup: function (key) { return self.bareLookup(key); } });
+    }
+    (words ? alternatives(terms, this) : []).forEach(function (alt) {
+      tries.push({ cost: alt[0], text: alt[1], terms: parseQuery(alt[1] + tail, gram),
+        pairs: phraseKeys(alt[1] + tail), lookup: function (key) { return self.lookup(key); } });
+    });
+    tries.forEach(function (t, i) { t.order = i; });
+    tries.sort(function (a, b) { return a.cost - b.cost || a.order - b.order; });
+    return Promise.all(tries.map(function (t) { return self.load(t.terms, t.pairs, t.text === "~"); }))
+      .then(function () {
+        var seen = new Set(hits.map(function (h) { return h.doc; }));
+        var suggestions = [];
+        tries.forEach(function (t) {
+          var found = rank(self, t.terms, t.pairs, t.lookup);
+          if (found.length && t.text !== "~" && suggestions.length < 3 && self.known(t.text)) {
+            suggestions.push(t.text);
+          }
+          found.forEach(function (h) {
+            if (seen.has(h.doc)) return;
+            seen.add(h.doc);
+            hits.push({ doc: h.doc, score: h.score, tier: NEAR_TIER + h.tier, near: t.text });
+          });
+        });
+        return { hits: hits, suggestions: suggestions };
+      });
   };
 
   Index.prototype.documents = function (docs) {
@@ -271,7 +429,8 @@
       return docs.map(function (doc) {
         var n = chunkOf(starts, doc);
         var row = self.chunks[n][doc - starts[n]];
-        return { doc: doc, url: row[0], title: row[1], snippet: row[2] };
+        return { doc: doc, url: row[0], title: row[1], snippet: row[2], kind: row[3] || "",
+          city: row[4] || "" };
       });
     });
   };
@@ -293,13 +452,11 @@
     return [idf * weight * (K1 + 1) / (weight + norm), idf];
   }
 
-  function termScores(index, term) {
+  function termScores(index, term, lookup) {
     var n = index.lengths.length, lengths = index.lengths, avgdl = index.manifest.avgdl;
     var result = new Map();
-    var onlyExact = term.exact.length &&
-      !(term.prefix && term.exact.length === 1 && term.exact[0] === term.prefix);
-    if (onlyExact) {
-      var lists = term.exact.map(function (key) { return index.lookup(key) || []; });
+    if (term.exact.length && !term.prefix) {
+      var lists = term.exact.map(function (key) { return lookup(key) || []; });
       if (lists.some(function (p) { return p.length === 0; })) return result;
       var common = null;
       lists.forEach(function (p) {
@@ -319,10 +476,21 @@
       });
       return result;
     }
-    index.prefixed(term.prefix).forEach(function (key) {
-      var postings = index.lookup(key) || [];
-      var factor = key === term.prefix ? 1 : PREFIX_FACTOR;
+    /* The word as typed (or its stem) where a document has it; elsewhere the best longer
+       word it starts (query.py). */
+    var expansions = index.prefixed(term.prefix);
+    if (term.barePrefix) expansions = expansions.concat(index.prefixed(term.barePrefix));
+    term.exact.forEach(function (key) { if (expansions.indexOf(key) < 0) expansions.push(key); });
+    var isWhole = function (key) { return key === term.prefix || term.exact.indexOf(key) >= 0; };
+    var exactDocs = new Set();
+    expansions.filter(isWhole).concat(expansions.filter(function (k) { return !isWhole(k); }))
+    .forEach(function (key) {
+      var postings = lookup(key) || [];
+      var full = isWhole(key);
+      var factor = full ? 1 : PREFIX_FACTOR;
       postings.forEach(function (p) {
+        if (!full && exactDocs.has(p[0])) return;
+        if (full) exactDocs.add(p[0]);
         var r = bm25(postings.length, n, p[1], lengths[p[0]], avgdl);
         var s = factor * (r[0] + (p[2] ? TITLE_BOOST * r[1] : 0));
         var old = result.get(p[0]);
@@ -333,11 +501,11 @@
     return result;
   }
 
-  function rank(index, terms, pairs) {
+  function rank(index, terms, pairs, lookup) {
     if (!terms.length) return [];
     var combined = null;
     for (var i = 0; i < terms.length; i++) {
-      var scores = termScores(index, terms[i]);
+      var scores = termScores(index, terms[i], lookup);
       if (combined === null) {
         combined = scores;
       } else {
@@ -353,7 +521,7 @@
     /* Tier 0: phrase and title; 1: phrase; 2: every term in the title; 3: the rest. */
     var phrase = null;
     (pairs || []).forEach(function (key) {
-      var postings = index.lookup(key);
+      var postings = lookup(key);
       if (postings === null) return;   // a pair not kept in the index: no phrase tier
       var docs = new Set(postings.map(function (p) { return p[0]; }));
       phrase = phrase === null ? docs
@@ -362,10 +530,203 @@
     var hits = [];
     combined.forEach(function (v, doc) {
       var tier = (phrase === null || phrase.has(doc) ? 0 : 2) + (v[1] ? 0 : 1);
-      hits.push({ doc: doc, score: v[0], tier: tier });
+      hits.push({ doc: doc, score: v[0], tier: tier, near: "" });
     });
     hits.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.doc - b.doc; });
     return hits;
+  }
+
+  /* ---- near spellings: the same as tests/search_support/fuzzy.py ------------------------ */
+
+  /* [[compared, as written], …] per grapheme cluster; ำ is compared as ั + ม. */
+  function clusters(text) {
+    var out = [];
+    Array.from(normalize(text)).forEach(function (ch) {
+      var pieces = ch === "\u0e33" ? [["\u0e31", ""], ["ม", ch]] : [[ch, ch]];
+      pieces.forEach(function (piece) {
+        if (out.length && MARK.test(piece[0])) {
+          out[out.length - 1][0] += piece[0];
+          out[out.length - 1][1] += piece[1];
+        } else {
+          out.push([piece[0], piece[1]]);
+        }
+      });
+    });
+    return out;
+  }
+
+  function bareCluster(c) {
+    return c.replace(TONE_OR_KARAN, "").replace(/[ศษลฬ]/g, function (x) { return ALIKE[x]; });
+  }
+  function substitution(a, b) { return a === b ? 0 : bareCluster(a) === bareCluster(b) ? CHEAP : 1; }
+  function indel(c) { return c.indexOf("\u0e4c") >= 0 ? CHEAP : 1; }
+  function budget(size) { return size < 3 ? 0 : size < 7 ? 1 : 2; }
+
+  /* [cost, start, end]: fuzzy.py distance(). */
+  function distance(query, entry, part) {
+    var n = query.length, m = entry.length, i, j;
+    var d = [], start = [];
+    for (i = 0; i <= n; i++) { d.push(new Array(m + 1)); start.push(new Array(m + 1)); }
+    for (j = 0; j <= m; j++) {
+      d[0][j] = part ? 0 : (j ? d[0][j - 1] + indel(entry[j - 1]) : 0);
+      start[0][j] = part ? j : 0;
+    }
+    for (i = 1; i <= n; i++) {
+      d[i][0] = d[i - 1][0] + indel(query[i - 1]);
+      start[i][0] = 0;
+      for (j = 1; j <= m; j++) {
+        var best = d[i - 1][j - 1] + substitution(query[i - 1], entry[j - 1]);
+        var origin = start[i - 1][j - 1];
+        var cost = d[i - 1][j] + indel(query[i - 1]);
+        if (cost < best) { best = cost; origin = start[i - 1][j]; }
+        cost = d[i][j - 1] + indel(entry[j - 1]);
+        if (cost < best) { best = cost; origin = start[i][j - 1]; }
+        if (i > 1 && j > 1 && query[i - 1] === entry[j - 2] && query[i - 2] === entry[j - 1] &&
+            query[i - 1] !== query[i - 2]) {
+          cost = d[i - 2][j - 2] + 1;
+          if (cost < best) { best = cost; origin = start[i - 2][j - 2]; }
+        }
+        d[i][j] = best;
+        start[i][j] = origin;
+      }
+    }
+    if (!part) return [d[n][m], 0, m];
+    var bestJ = 0, bestCost = Infinity;
+    for (j = 0; j <= m; j++) if (d[n][j] < bestCost) { bestCost = d[n][j]; bestJ = j; }
+    return [bestCost, start[n][bestJ], bestJ];
+  }
+
+  /* Each lexicon entry's clusters, compared forms and their bare forms (for `unmatched`). */
+  function prepareLexicon(index, words) {
+    index.lexiconWords = words;
+    index.lexiconClusters = words.map(function (w) { return clusters(w); });
+    index.lexiconCompared = index.lexiconClusters.map(function (parts) {
+      return parts.map(function (c) { return c[0]; });
+    });
+    index.lexiconPrepared = index.lexiconCompared.map(prepared);
+    index.lexiconBare = index.lexiconPrepared.map(function (p) { return new Set(p.bare); });
+    index.lexiconThai = words.map(function (w) { return THAI_CHAR.test(w.charAt(0)); });
+  }
+
+  /* fuzzy.py unmatched(): how many of the query's clusters (by bare form, none with การันต์)
+     an entry lacks altogether, a lower bound of the distance: entries beyond the budget are
+     not measured. */
+  function unmatched(bare, entryBare) {
+    var n = 0;
+    bare.forEach(function (c) { if (!entryBare.has(c)) n++; });
+    return n;
+  }
+
+  /* distance() for nearWords: the same [cost, start, end] when the cost is within `limit`,
+     else null — computed on prepared clusters (compared forms, bare forms, costs of adding
+     or dropping each), three rolling rows, and given up as soon as a whole row is over the
+     limit (costs only grow down the table). */
+  function within(q, e, part, limit) {
+    var n = q.c.length, m = e.c.length, i, j;
+    var d0 = new Float64Array(m + 1), d1 = new Float64Array(m + 1), d2 = new Float64Array(m + 1);
+    var s0 = new Int32Array(m + 1), s1 = new Int32Array(m + 1), s2 = new Int32Array(m + 1);
+    for (j = 0; j <= m; j++) {
+      d1[j] = part ? 0 : (j ? d1[j - 1] + e.indel[j - 1] : 0);
+      s1[j] = part ? j : 0;
+    }
+    var tmp, tmpS;
+    for (i = 1; i <= n; i++) {
+      /* rows: d0 = i - 2, d1 = i - 1, d2 = i */
+      d2[0] = d1[0] + q.indel[i - 1];
+      s2[0] = 0;
+      var rowMin = d2[0];
+      var qc = q.c[i - 1], qb = q.bare[i - 1], qi = q.indel[i - 1];
+      for (j = 1; j <= m; j++) {
+        var ec = e.c[j - 1];
+        var best = d1[j - 1] + (qc === ec ? 0 : qb === e.bare[j - 1] ? CHEAP : 1);
+        var origin = s1[j - 1];
+        var cost = d1[j] + qi;
+        if (cost < best) { best = cost; origin = s1[j]; }
+        cost = d2[j - 1] + e.indel[j - 1];
+        if (cost < best) { best = cost; origin = s2[j - 1]; }
+        if (i > 1 && j > 1 && qc === e.c[j - 2] && q.c[i - 2] === ec && qc !== q.c[i - 2]) {
+          cost = d0[j - 2] + 1;
+          if (cost < best) { best = cost; origin = s0[j - 2]; }
+        }
+        d2[j] = best;
+        s2[j] = origin;
+        if (best < rowMin) rowMin = best;
+      }
+      if (rowMin > limit) {
+        /* every later cell is at least this row's minimum (transpositions reach back two
+           rows, so the previous row must be over the limit too) */
+        var prevMin = Infinity;
+        for (j = 0; j <= m; j++) if (d1[j] < prevMin) prevMin = d1[j];
+        if (prevMin > limit) return null;
+      }
+      tmp = d0; d0 = d1; d1 = d2; d2 = tmp;
+      tmpS = s0; s0 = s1; s1 = s2; s2 = tmpS;
+    }
+    /* d1 holds row n */
+    if (!part) return d1[m] > limit ? null : [d1[m], 0, m];
+    var bestJ = 0, bestCost = Infinity;
+    for (j = 0; j <= m; j++) if (d1[j] < bestCost) { bestCost = d1[j]; bestJ = j; }
+    return bestCost > limit ? null : [bestCost, s1[bestJ], bestJ];
+  }
+
+  function prepared(compared) {
+    return { c: compared, bare: compared.map(bareCluster), indel: compared.map(indel) };
+  }
+
+  /* Up to TOP [cost, word] of the lexicon near one query term: fuzzy.py near_words(). */
+  function nearWords(text, index) {
+    var query = clusters(text).map(function (c) { return c[0]; });
+    var limit = budget(query.length);
+    if (!limit) return [];
+    var thai = THAI_CHAR.test(text.charAt(0)), written = normalize(text);
+    var bare = new Set(query.filter(function (c) { return c.indexOf("\u0e4c") < 0; })
+      .map(bareCluster));
+    var q = prepared(query);
+    var found = new Map();
+    index.lexiconWords.forEach(function (entry, rank) {
+      if (index.lexiconThai[rank] !== thai) return;
+      var parts = index.lexiconClusters[rank];
+      if (!thai && Math.abs(parts.length - query.length) > limit) return;
+      if (unmatched(bare, index.lexiconBare[rank]) > limit) return;
+      var r = within(q, index.lexiconPrepared[rank], thai, limit);
+      if (!r) return;
+      var word = parts.slice(r[1], r[2]).map(function (c) { return c[1]; }).join("");
+      if (r[0] > limit || word === written) return;
+      var old = found.get(word);
+      if (!old || r[0] < old[0] || (r[0] === old[0] && rank < old[1])) found.set(word, [r[0], rank]);
+    });
+    var ranked = Array.from(found.entries());
+    ranked.sort(function (a, b) {
+      return a[1][0] - b[1][0] || a[1][1] - b[1][1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    });
+    return ranked.slice(0, TOP).map(function (x) { return [x[1][0], x[0]]; });
+  }
+
+  /* Corrected queries [cost, text], cheapest first: fuzzy.py alternatives(). */
+  function alternatives(terms, index) {
+    var options = terms.map(function (t) { return [[0, t.text]].concat(nearWords(t.text, index)); });
+    var found = new Map();
+    (function product(i, cost, words) {
+      if (i === options.length) {
+        if (cost > 0 && cost <= MAX_COST) {
+          var text = words.join(" ");
+          if (!found.has(text) || cost < found.get(text)) found.set(text, cost);
+        }
+        return;
+      }
+      options[i].forEach(function (o) { product(i + 1, cost + o[0], words.concat([o[1]])); });
+    })(0, 0, []);
+    for (var i = 0; i + 1 < terms.length; i++) {
+      var a = terms[i].text, b = terms[i + 1].text;
+      if (!THAI_CHAR.test(a.charAt(0)) && !THAI_CHAR.test(b.charAt(0))) {
+        var words = terms.map(function (t) { return t.text; });
+        var text = words.slice(0, i).concat([a + b], words.slice(i + 2)).join(" ");
+        if (!found.has(text) || JOINED < found.get(text)) found.set(text, JOINED);
+      }
+    }
+    var ranked = Array.from(found.entries());
+    ranked.sort(function (x, y) { return x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0); });
+    return ranked.slice(0, MAX_ALTERNATIVES).map(function (x) { return [x[1], x[0]]; });
   }
 
   /* ---- user interface ---------------------------------------------------------------- */
@@ -486,6 +847,7 @@
   }
 
   function resultItem(root, doc, terms, itemClass, linkClass) {
+    if (doc.near && doc.near !== "~") terms = parseQuery(doc.near);
     var li = document.createElement("li");
     li.className = itemClass;
     var a = document.createElement("a");
@@ -497,6 +859,14 @@
     var h = document.createElement("h1");
     highlight(h, doc.title, terms);
     article.appendChild(h);
+    /* What the page is and where: its kind and its cities, as the page itself says them. */
+    var where = [doc.kind, doc.city].filter(Boolean).join(" · ");
+    if (where) {
+      var meta = document.createElement("p");
+      meta.className = "lc-search__where";
+      meta.textContent = where;
+      article.appendChild(meta);
+    }
     if (doc.snippet) {
       var p = document.createElement("p");
       highlight(p, doc.snippet, terms);
@@ -522,8 +892,17 @@
 
   Renderer.prototype.run = function (query) {
     var self = this, o = this.opts, labels = o.labels, seq = ++this.seq;
+    if (!window.LCStemEnglish) {   // queries are parsed with the stemmer: load it first
+      return stemmerReady().then(function () {
+        if (seq === self.seq) return self.run(query);
+      }, function (error) {
+        o.status.textContent = labels.error || String(error);
+        self.finish(query);
+      });
+    }
     var terms = parseQuery(query);
     o.list.textContent = "";
+    if (o.offer) { o.offer.remove(); o.offer = null; }
     if (o.more) o.more.hidden = true;
     if (o.host) o.host.removeAttribute("data-lc-done");
     if (!normalize(query).trim()) {
@@ -539,19 +918,23 @@
     o.status.textContent = labels.loading || "";
     var index = indexFor(o.root, o.lang);
     var started = performance.now();
-    return index.search(query).then(function (hits) {
+    return index.search(query).then(function (result) {
       if (seq !== self.seq) return;
+      var hits = result.hits;
       self.hits = hits;
+      self.suggestions = result.suggestions;
       self.terms = terms;
       self.shown = 0;
       self.query = query;
       self.elapsed = performance.now() - started;
+      var exact = hits.filter(function (h) { return h.tier < NEAR_TIER; }).length;
+      if (!exact) o.status.textContent = format(labels.none, { q: query.trim() });
+      else o.status.textContent = format(exact === 1 ? labels.one : labels.other, { n: exact });
+      self.offer(query);
       if (!hits.length) {
-        o.status.textContent = format(labels.none, { q: query.trim() });
         self.finish(query);
         return;
       }
-      o.status.textContent = format(hits.length === 1 ? labels.one : labels.other, { n: hits.length });
       return self.more().then(function () { if (seq === self.seq) self.finish(query); });
     }).catch(function (error) {
       if (seq !== self.seq) return;
@@ -559,6 +942,52 @@
       self.finish(query);
       if (window.console) console.warn(error);
     });
+  };
+
+  /* No dead end: "did you mean …" (each a link that searches it) when the query found few
+     pages exactly, and with no page at all, the archive's index pages. */
+  Renderer.prototype.offer = function (query) {
+    var self = this, o = this.opts, labels = o.labels;
+    if (o.offer) o.offer.remove();
+    o.offer = null;
+    var exact = this.hits.filter(function (h) { return h.tier < NEAR_TIER; }).length;
+    if (!this.suggestions.length && exact) return;
+    var box = document.createElement("div");
+    box.className = "lc-search__offer";
+    if (this.suggestions.length) {
+      var p = document.createElement("p");
+      p.className = "lc-search__suggest";
+      p.appendChild(document.createTextNode(labels.didyoumean + " "));
+      this.suggestions.forEach(function (text, i) {
+        if (i) p.appendChild(document.createTextNode(", "));
+        var a = document.createElement("a");
+        a.href = o.pageUrl + "?q=" + encodeURIComponent(text);
+        a.textContent = text;
+        a.setAttribute("data-lc-suggestion", "");
+        a.addEventListener("click", function (event) {
+          event.preventDefault();
+          if (o.input) o.input.value = text;
+          self.run(text);
+        });
+        p.appendChild(a);
+      });
+      box.appendChild(p);
+    }
+    if (!exact && o.browse && o.browse.length) {
+      var b = document.createElement("p");
+      b.className = "lc-search__browse";
+      b.appendChild(document.createTextNode(labels.browse + " "));
+      o.browse.forEach(function (item, i) {
+        if (i) b.appendChild(document.createTextNode(" · "));
+        var a = document.createElement("a");
+        a.href = item[1];
+        a.textContent = item[0];
+        b.appendChild(a);
+      });
+      box.appendChild(b);
+    }
+    o.status.parentNode.insertBefore(box, o.status.nextSibling);
+    o.offer = box;
   };
 
   Renderer.prototype.more = function () {
@@ -569,7 +998,16 @@
                         loadThaiWords(o.root, index.manifest.id)]).then(function (loaded) {
       var docs = loaded[0];
       if (seq !== self.seq) return;
-      docs.forEach(function (doc) {
+      docs.forEach(function (doc, i) {
+        doc.near = slice[i].near;
+        var first = self.shown + i;
+        if (slice[i].tier >= NEAR_TIER && (first === 0 || self.hits[first - 1].tier < NEAR_TIER)) {
+          /* Where the near spellings begin, below every exact hit. */
+          var li = document.createElement("li");
+          li.className = o.itemClass + " lc-search__near";
+          li.textContent = o.labels.near;
+          o.list.appendChild(li);
+        }
         o.list.appendChild(resultItem(o.root, doc, self.terms, o.itemClass, o.linkClass));
       });
       self.shown += docs.length;
@@ -622,8 +1060,10 @@
     var status = box.querySelector(".md-search-result__meta");
     var pageUrl = box.getAttribute("data-lc-page") || form.getAttribute("action");
     var allLink = null;
+    var browse = JSON.parse(box.getAttribute("data-lc-browse") || "[]");
     var renderer = new Renderer({
       root: root, lang: lang, labels: labels, list: list, status: status, page: 10, host: box,
+      pageUrl: pageUrl, input: input, browse: browse,
       itemClass: "md-search-result__item", linkClass: "md-search-result__link",
       done: function (r) {
         if (r.hits.length > r.shown) {
@@ -651,6 +1091,7 @@
     input.addEventListener("focus", function () {
       setToggle(true);
       indexFor(root, lang).ready().catch(function () {});
+      stemmerReady().catch(function () {});
     });
     input.addEventListener("input", update);
     form.addEventListener("reset", function () {
@@ -694,9 +1135,11 @@
     more.hidden = true;
     list.parentNode.insertBefore(more, list.nextSibling);
     list.classList.add("md-search-result__list");
+    var browse = box ? JSON.parse(box.getAttribute("data-lc-browse") || "[]") : [];
     var renderer = new Renderer({
       root: root, lang: lang, labels: labels, list: list, status: status, page: 20, more: more,
-      host: form,
+      host: form, pageUrl: form.getAttribute("action") || "search.html", input: input,
+      browse: browse,
       itemClass: "md-search-result__item lc-search-page__item",
       linkClass: "md-search-result__link"
     });
@@ -751,14 +1194,32 @@
       root = root || (box && box.getAttribute("data-lc-root")) || "./";
       lang = lang || (box && box.getAttribute("data-lc-lang")) || document.documentElement.lang;
       var index = indexFor(root, lang);
-      return index.search(query).then(function (hits) {
-        hits = hits.slice(0, limit || 10);
+      return index.search(query).then(function (result) {
+        var hits = result.hits.slice(0, limit || 10);
         return index.documents(hits.map(function (h) { return h.doc; })).then(function (docs) {
           return docs.map(function (d, i) {
-            return { url: d.url, title: d.title, score: hits[i].score, tier: hits[i].tier };
+            return { url: d.url, title: d.title, score: hits[i].score, tier: hits[i].tier,
+              near: hits[i].near, kind: d.kind, city: d.city };
           });
         });
       });
+    },
+    /* For tests: [[suggestion…], [doc…]] as search() resolves them */
+    suggest: function (query, root, lang) {
+      var box = document.querySelector("[data-lc-search]");
+      root = root || (box && box.getAttribute("data-lc-root")) || "./";
+      lang = lang || (box && box.getAttribute("data-lc-lang")) || document.documentElement.lang;
+      return indexFor(root, lang).search(query).then(function (r) { return r.suggestions; });
+    },
+    stemmerReady: stemmerReady,
+    stem: function (word) { return stem(word); },
+    skeleton: skeleton,
+    clusters: clusters,
+    distance: distance,
+    nearWords: function (text, words) {
+      var index = {};
+      prepareLexicon(index, words);
+      return nearWords(text, index);
     }
   };
 

@@ -13,9 +13,9 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from .extract import BLOCK_BREAK
-from .index import Document
-from .normalize import THAI_CHAR, normalize
+from generator.search.extract import BLOCK_BREAK
+from generator.search.index import Document
+from generator.search.normalize import THAI_CHAR, normalize
 
 _THAI_WORD = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]{2,}")
 # Every piece, one letter ("project's") or digits ("20 project sets") too, so that a sampled
