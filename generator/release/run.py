@@ -160,6 +160,7 @@ class _Run:
         started = time.perf_counter()
         wacz = make_wacz(
             captured,
+            site_dir,
             self.partial / f"{self.stem}.wacz",
             title=self.title,
             description=self.config.text("description", "en") or self.title,
