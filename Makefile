@@ -5,10 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test test-fast browser lock clean help bench release
+.PHONY: serve build validate test test-fast browser lint lock clean help bench release
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 with live reload"
@@ -31,21 +32,34 @@ release: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m generator validate
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-# Debian's chromium for the browser tests; Playwright drives it, it never downloads its own.
+# Debian's chromium for the browser tests (Playwright drives it, it never downloads its own)
+# and faketime for the test that builds under another clock.
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v faketime >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver faketime >/dev/null; \
 	  else \
-	    echo "Browser tests need Debian's chromium: sudo apt-get install chromium chromium-driver"; exit 1; \
+	    echo "Tests need Debian's chromium and faketime: sudo apt-get install chromium chromium-driver faketime"; exit 1; \
 	  fi; \
 	fi
+
+# Lighthouse for the page-quality test (tests/test_lighthouse.py), pinned: 13.x wants Node 22.
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse -E lighthouse@12.2.3
+
+# The gates: lint, format and types (configured in pyproject.toml), the workflows' security.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench tools
+	$(BIN)/ruff format --check generator tests bench tools
+	$(BIN)/mypy
+	$(BIN)/zizmor --offline --min-severity medium .github/workflows
+	$(BIN)/actionlint .github/workflows/*.yml
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
