@@ -112,6 +112,7 @@ class Renderer:
             f"  --md-primary-fg-color--dark: {colors['primary']};\n"
             "  --md-primary-bg-color: #fff;\n"
             f"  --md-accent-fg-color: {colors['accent']};\n"
+            f"  --md-accent-fg-color--transparent: {colors['accent']}1a;\n"
             f"  --md-typeset-a-color: {colors['primary']};\n"
             "}\n"
         )
