@@ -36,7 +36,7 @@ _DEFAULTS: dict[str, dict[str, str]] = {
     "projects": {
         "city": '""', "round": "null", "period": "{start: null, end: null}",
         "funder": "null", "programme": "null", "lead": "null", "themes": "[]", "sdgs": "[]",
-        "outcomes": "[]", "status": "needs-research",
+        "outcomes": "[]", "status": "needs-research", "title_from": "document",
     },
     "lessons": {"themes": "[]", "cities": "[]", "projects": "[]"},
     # `date` stays "" to fill in: an event without its date has no place on the timeline.
