@@ -29,6 +29,7 @@ class Source:
     note: Bilingual | None
     title_from: str = "document"  # "editor" when the document has no title of its own
     evidence: dict[str, str] = field(default_factory=dict)  # the document's words, per field
+    held_by: Bilingual | None = None  # who holds it, when it has no public web address
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def build_archive(loaded: LoadedContent) -> Archive:
         archive.sources[key] = Source(key, value["title"], value.get("publisher"),
                                       value.get("date"), value.get("url"), value.get("note"),
                                       value.get("title_from") or "document",
-                                      dict(value.get("evidence") or {}))
+                                      dict(value.get("evidence") or {}), value.get("held_by"))
 
     def common(kind: str, id_: str, doc: Document, label_key: str) -> dict[str, Any]:
         return {

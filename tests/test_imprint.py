@@ -147,3 +147,20 @@ def test_the_citation_cff_command_writes_the_configuration(published_project: Pr
                                                       "website": "https://example.org/press"}
     assert cff["authors"] and cff["cff-version"] == "1.2.0"  # the release fields stay
     assert "[citation-cff-out-of-date]" not in published_project.run("validate").stdout
+
+
+def test_every_source_has_a_page_that_lists_the_cases_citing_it(mini_site: Project) -> None:
+    site = mini_site.site
+    for prefix in ("", "en/"):
+        source = page(site, f"{prefix}sources/seed-a.html")
+        cited_by = source[source.index('id="lc-cited-by"'):]
+        for case in ("cities/khon-kaen.html", "projects/khon-kaen-2020.html",
+                     "lessons/anchor-organisation.html"):
+            assert f'href="../{case}"' in cited_by, (prefix, case)
+        # No public address: the page says so, and who holds it (or that it is not recorded).
+        assert ("ไม่ทราบที่อยู่เว็บสาธารณะ" if not prefix else "No public web address") in source
+        assert ("ยังไม่ได้บันทึกว่าใครเก็บ" if not prefix else "not yet recorded") in source
+        case_page = page(site, f"{prefix}cities/khon-kaen.html")
+        sources = case_page[case_page.index('id="lc-sources"'):]
+        assert 'href="../sources/seed-a.html"' in sources
+        assert 'href="seed-a.html"' in page(site, f"{prefix}sources/index.html")

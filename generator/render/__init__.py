@@ -91,7 +91,7 @@ class Renderer:
 
     def _footer(self) -> dict[str, Any]:
         generated = {"data": "data_title", "reference": "reference_title",
-                     "translations": "translation_status"}
+                     "translations": "translation_status", "sources/index": "sources"}
         titles = {}
         for page in self.tool_pages():
             titles[page] = {
@@ -330,6 +330,7 @@ class Renderer:
                        projects=projects, lessons=lessons)
         self._emit("translations.md.j2", self._ctx("translations", lang),
                    rows=list(self._translation_rows()))
+        self._sources(lang)
         counts = {kind: len(archive.by_kind(kind)) for kind in CASE_KINDS}
         counts["sources"] = len(archive.sources)
         self._emit("data.md.j2", self._ctx("data", lang), kinds=list(COLUMNS), counts=counts,
@@ -339,6 +340,21 @@ class Renderer:
         print_page = self._ctx("print", lang)
         self._emit("print.md.j2", print_page, sections=self._print_sections(lang))
         self.whole_archive.append(print_page.file)
+
+    def _sources(self, lang: str) -> None:
+        """A page per document the archive cites: its full record, where it can be found, and
+        every case that cites it; and the list of them all."""
+        citing: dict[str, list[Case]] = {source_id: [] for source_id in self.archive.sources}
+        for case in self.archive.cases():
+            for source in case.sources:
+                citing[source.id].append(case)
+        for source in self.archive.sources.values():
+            # Help links speak of cases: a source is one of the registry's entries.
+            entry = Case("sources", source.id, source.title, {}, {})
+            self._emit("source.md.j2", self._ctx(f"sources/{source.id}", lang), source=source,
+                       citing=citing[source.id], source_case=entry)
+        self._emit("sources_index.md.j2", self._ctx("sources/index", lang),
+                   sources=[(s, citing[s.id]) for s in self.archive.sources.values()])
 
     def _print_sections(self, lang: str) -> list[tuple[str, str, list[Any]]]:
         """Every case's text for the one printable page, headings pushed two levels down."""
@@ -394,7 +410,7 @@ class Renderer:
         free = [p for p in ("contribute", "licence") if p in self.archive.pages]
         free += sorted(p for p in self.archive.pages
                        if p not in in_nav and p not in free and p != "index")
-        return [*free, "data", "reference", "translations"]
+        return [*free, "sources/index", "data", "reference", "translations"]
 
 
 class _Fields(dict[str, Any]):

@@ -14,6 +14,7 @@ from ..problems import Problem, Severity
 CASE_KINDS = ("cities", "projects", "lessons", "events")
 # Pages and folders the generator, MkDocs and the search write themselves.
 RESERVED_PAGES = ("404", "assets", "cite", "cities", "data", "downloads", "events", "lessons",
+                  "sources",
                   "media", "print", "projects", "reference", "search", "sitemap", "themes",
                   "translations")
 # Facts a project's page is not complete without: while one is unknown (null), its status
