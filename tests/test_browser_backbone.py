@@ -15,10 +15,14 @@ PAGES = ["index.html", "cities/index.html", "cities/khon-kaen.html", "cities/yal
 
 
 @pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("site", ["mini_site", "published_site"])
 def test_every_page_kind_loads_with_no_outside_request_and_no_error(
-    mini_site: Project, browser, width: int
+    request: pytest.FixtureRequest, browser, width: int, site: str
 ) -> None:
-    with serve(mini_site.site) as base:
+    """Also with a repository and a web address set: Material's repository widget would ask
+    GitHub's API for stars and forks from every page (theme/partials/source.html)."""
+    project: Project = request.getfixturevalue(site)
+    with serve(project.site) as base:
         page = browser.new_page(viewport={"width": width, "height": 800})
         log = watch(page)
         for prefix, lang in (("", "th"), ("en/", "en")):
