@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator.search.extract import BLOCK_BREAK
 from generator.search.index import Document
-from generator.search.normalize import THAI_CHAR, normalize
+from generator.search.normalize import THAI_CHAR, normalize, stem
 
 _THAI_WORD = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]{2,}")
 # Every piece, one letter ("project's") or digits ("20 project sets") too, so that a sampled
@@ -59,14 +59,18 @@ class _Counter:
     def __init__(self, documents: list[Document]) -> None:
         self.texts = [normalize(d.page.title + BLOCK_BREAK + d.page.body) for d in documents]
         # Phrases match across punctuation ("title, team" is the phrase "title team"), as the
-        # search's word-pair keys do.
-        self.flat = [" " + " ".join(re.findall(r"[^\W_]+", t)) + " " for t in self.texts]
+        # search's word-pair keys do; words match by their stem ("listed" finds "lists").
+        self.flat = [self._stems(t) for t in self.texts]
+
+    @staticmethod
+    def _stems(text: str) -> str:
+        return " " + " ".join(stem(w) for w in re.findall(r"[^\W_]+", text)) + " "
 
     def df(self, query: str) -> int:
         q = normalize(query)
         if THAI_CHAR.search(q):
             return sum(1 for t in self.texts if q in t)
-        phrase = " " + " ".join(re.findall(r"[^\W_]+", q)) + " "
+        phrase = self._stems(q)
         return sum(1 for flat in self.flat if phrase in flat)
 
 
