@@ -53,10 +53,11 @@ def write_content(target: Path, cases: int, seed: int = 1) -> Path:
     n_cities = max(1, cases // 3)
     n_projects = max(1, cases // 3)
     n_lessons = max(0, cases - n_cities - n_projects)
-    twin = "---\nprimary_updated: 2026-11-25\nsummary: \"{summary}\"\n---\n{body}\n"
+    twin = '---\nprimary_updated: 2026-11-25\nsummary: "{summary}"\n---\n{body}\n'
     for i in range(n_cities):
         cid = f"city-{i:05d}"
-        (content / "cities" / f"{cid}.md").write_text(f"""---
+        (content / "cities" / f"{cid}.md").write_text(
+            f"""---
 id: {cid}
 name: {{th: "เมืองทดสอบ {i}", en: "Test city {i}"}}
 province: {{th: "จังหวัดทดสอบ {i % 77}", en: "Test province {i % 77}"}}
@@ -75,13 +76,19 @@ sources: [seed-a]
 ## การดำเนินงาน
 
 {_paragraphs(rng, THAI, 4)}
-""", encoding="utf-8")
-        (content / "cities" / f"{cid}.en.md").write_text(twin.format(
-            summary=rng.choice(ENGLISH), body="## The work\n\n" + _paragraphs(rng, ENGLISH, 4)),
-            encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
+        (content / "cities" / f"{cid}.en.md").write_text(
+            twin.format(
+                summary=rng.choice(ENGLISH), body="## The work\n\n" + _paragraphs(rng, ENGLISH, 4)
+            ),
+            encoding="utf-8",
+        )
     for i in range(n_projects):
         pid = f"project-{i:05d}"
-        (content / "projects" / f"{pid}.md").write_text(f"""---
+        (content / "projects" / f"{pid}.md").write_text(
+            f"""---
 id: {pid}
 title: {{th: "ชุดโครงการวิจัยทดสอบ {i}", en: "Test research project {i}"}}
 city: city-{i % n_cities:05d}
@@ -105,16 +112,22 @@ sources: [seed-a]
 ## การดำเนินงาน
 
 {_paragraphs(rng, THAI, 5)}
-""", encoding="utf-8")
-        (content / "projects" / f"{pid}.en.md").write_text(twin.format(
-            summary=rng.choice(ENGLISH), body="## The work\n\n" + _paragraphs(rng, ENGLISH, 5)),
-            encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
+        (content / "projects" / f"{pid}.en.md").write_text(
+            twin.format(
+                summary=rng.choice(ENGLISH), body="## The work\n\n" + _paragraphs(rng, ENGLISH, 5)
+            ),
+            encoding="utf-8",
+        )
     th_sections, en_sections = LESSON_SECTIONS["th"], LESSON_SECTIONS["en"]
     for i in range(n_lessons):
         lid = f"lesson-{i:05d}"
         body_th = "\n\n".join(f"## {s}\n\n{_paragraphs(rng, THAI, 1)}" for s in th_sections)
         body_en = "\n\n".join(f"## {s}\n\n{_paragraphs(rng, ENGLISH, 1)}" for s in en_sections)
-        (content / "lessons" / f"{lid}.md").write_text(f"""---
+        (content / "lessons" / f"{lid}.md").write_text(
+            f"""---
 id: {lid}
 title: {{th: "บทเรียนทดสอบ {i}", en: "Test lesson {i}"}}
 themes: [{THEMES[i % 2]}]
@@ -127,9 +140,12 @@ summary: "{rng.choice(THAI)}"
 sources: [seed-a]
 ---
 {body_th}
-""", encoding="utf-8")
-        (content / "lessons" / f"{lid}.en.md").write_text(twin.format(
-            summary=rng.choice(ENGLISH), body=body_en), encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
+        (content / "lessons" / f"{lid}.en.md").write_text(
+            twin.format(summary=rng.choice(ENGLISH), body=body_en), encoding="utf-8"
+        )
     return content
 
 

@@ -36,7 +36,8 @@ class Changed:
 
     def __contains__(self, path: object) -> bool:
         return isinstance(path, str) and (
-            path in self.files or any(path.startswith(f"{folder}/") for folder in self.folders))
+            path in self.files or any(path.startswith(f"{folder}/") for folder in self.folders)
+        )
 
     def __bool__(self) -> bool:
         return bool(self.files or self.folders)
@@ -44,8 +45,9 @@ class Changed:
     def within(self, folder: str) -> Changed:
         """Only the changed files under `folder` (the content): a change to the code alone
         makes no file "yours", and the full list is shown."""
-        return Changed(frozenset(f for f in self.files if f.startswith(f"{folder}/")),
-                       self.folders, self.base)
+        return Changed(
+            frozenset(f for f in self.files if f.startswith(f"{folder}/")), self.folders, self.base
+        )
 
 
 def named(paths: Sequence[str], root: Path) -> Changed:
@@ -111,8 +113,9 @@ def _names(output: str | None) -> set[str]:
 def _git(root: Path, *args: str) -> str | None:
     """Output of a git command, or None when git is missing or the command fails."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
-                                text=True, timeout=30, check=False)
+        result = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout.strip() if result.returncode == 0 else None

@@ -69,15 +69,21 @@ def _apply(cff: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """CITATION.cff with the identity fields set; the publisher goes into `preferred-citation`
     (CFF has no publisher of its own), which then repeats the release fields."""
     own = ("title", "url", "repository-code", "contact")
-    updated = {k: v for k, v in cff.items()  # in the file's order, identity values replaced
-               if k != "preferred-citation" and (k not in own or fields[k] is not None)}
+    updated = {
+        k: v
+        for k, v in cff.items()  # in the file's order, identity values replaced
+        if k != "preferred-citation" and (k not in own or fields[k] is not None)
+    }
     for key in own:
         if fields[key] is not None:
             updated[key] = fields[key]
     if fields["publisher"] is not None:
-        preferred = {"type": "data", "title": updated.get("title"),
-                     "authors": updated.get("authors") or [{"name": updated.get("title")}],
-                     "publisher": fields["publisher"]}
+        preferred = {
+            "type": "data",
+            "title": updated.get("title"),
+            "authors": updated.get("authors") or [{"name": updated.get("title")}],
+            "publisher": fields["publisher"],
+        }
         for key in ("version", "date-released", "doi", "url"):
             if updated.get(key):
                 preferred[key] = updated[key]
@@ -91,8 +97,10 @@ def updated_cff(config: SiteConfig) -> dict[str, Any]:
 
 def write_cff(config: SiteConfig) -> Path:
     path = cff_path(config)
-    path.write_text(yaml.safe_dump(updated_cff(config), allow_unicode=True, sort_keys=False,
-                                   width=100), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(updated_cff(config), allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -102,18 +110,27 @@ def cff_problems(config: SiteConfig) -> list[Problem]:
     if not current:
         return []
     wanted = updated_cff(config)
-    differing = [key for key in ("title", "url", "repository-code", "contact",
-                                 "preferred-citation") if current.get(key) != wanted.get(key)]
+    differing = [
+        key
+        for key in ("title", "url", "repository-code", "contact", "preferred-citation")
+        if current.get(key) != wanted.get(key)
+    ]
     if not differing:
         return []
-    return [Problem(
-        path=relative(cff_path(config), config.root), line=0, column=0,
-        field=", ".join(differing), code="citation-cff-out-of-date",
-        message_en="CITATION.cff does not say what mkdocs.yml says about the archive",
-        message_th="CITATION.cff ระบุข้อมูลของคลังความรู้ไม่ตรงกับ mkdocs.yml",
-        hint_en="Run `python -m generator citation-cff` to write mkdocs.yml's values into it.",
-        hint_th="สั่ง `python -m generator citation-cff` เพื่อเขียนค่าจาก mkdocs.yml ลงในไฟล์",
-        severity=Severity.WARNING)]
+    return [
+        Problem(
+            path=relative(cff_path(config), config.root),
+            line=0,
+            column=0,
+            field=", ".join(differing),
+            code="citation-cff-out-of-date",
+            message_en="CITATION.cff does not say what mkdocs.yml says about the archive",
+            message_th="CITATION.cff ระบุข้อมูลของคลังความรู้ไม่ตรงกับ mkdocs.yml",
+            hint_en="Run `python -m generator citation-cff` to write mkdocs.yml's values into it.",
+            hint_th="สั่ง `python -m generator citation-cff` เพื่อเขียนค่าจาก mkdocs.yml ลงในไฟล์",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _person(author: Any) -> str:
@@ -121,8 +138,9 @@ def _person(author: Any) -> str:
         return str(author)
     if author.get("name"):
         return str(author["name"])
-    return " ".join(str(author[k]) for k in ("given-names", "name-particle", "family-names")
-                    if author.get(k))
+    return " ".join(
+        str(author[k]) for k in ("given-names", "name-particle", "family-names") if author.get(k)
+    )
 
 
 def archive_citable(config: SiteConfig, lang: str, newest: str) -> Citable:
@@ -134,12 +152,21 @@ def archive_citable(config: SiteConfig, lang: str, newest: str) -> Citable:
     cff = read_cff(config)
     release = archive_identity(config)
     imprint = imprint_of(config)
-    name = next((language.site_name for language in config.languages if language.code == lang),
-                config.primary.site_name)
+    name = next(
+        (language.site_name for language in config.languages if language.code == lang),
+        config.primary.site_name,
+    )
     publisher = imprint.publisher.named(lang, config.primary.code) if imprint.publisher else ""
     return Citable(
-        key="archive", kind="dataset", title=name, container=name,
+        key="archive",
+        kind="dataset",
+        title=name,
+        container=name,
         date=parse_date(cff.get("date-released")) or parse_date(newest),
-        url=imprint.site_url or "index.html", lang=lang, publisher=publisher,
+        url=imprint.site_url or "index.html",
+        lang=lang,
+        publisher=publisher,
         authors=tuple(_person(a) for a in cff.get("authors") or []),
-        version=release.version or "", doi=release.doi or "")
+        version=release.version or "",
+        doi=release.doi or "",
+    )

@@ -32,73 +32,124 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m generator",
         description="Learning City Knowledge Bank: validate case files and build the site.",
     )
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
-                        help="site configuration (default: mkdocs.yml)")
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="site configuration (default: mkdocs.yml)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser(
-        "validate", help="check every case file; build nothing",
+        "validate",
+        help="check every case file; build nothing",
         description="Check every case file. Problems in the files you changed come first: "
-                    "the files named here, or else what git says changed since your branch "
-                    "left the default branch, plus uncommitted changes. Errors elsewhere "
-                    "follow; warnings elsewhere are counted in one line (--all shows them).")
-    validate.add_argument("paths", nargs="*", metavar="FILE",
-                          help="your files (or folders): their problems come first")
-    validate.add_argument("--all", action="store_true", dest="show_all",
-                          help="show every problem of every file in full")
-    validate.add_argument("--lang", choices=["both", "th", "en"], default="both",
-                          help="language of the messages: th for Thai only (default: both)")
-    validate.add_argument("--format", choices=["text", "github", "json"], default=None,
-                          help="output format (default: text, plus github annotations "
-                               "when GITHUB_ACTIONS=true)")
+        "the files named here, or else what git says changed since your branch "
+        "left the default branch, plus uncommitted changes. Errors elsewhere "
+        "follow; warnings elsewhere are counted in one line (--all shows them).",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="FILE",
+        help="your files (or folders): their problems come first",
+    )
+    validate.add_argument(
+        "--all",
+        action="store_true",
+        dest="show_all",
+        help="show every problem of every file in full",
+    )
+    validate.add_argument(
+        "--lang",
+        choices=["both", "th", "en"],
+        default="both",
+        help="language of the messages: th for Thai only (default: both)",
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default=None,
+        help="output format (default: text, plus github annotations when GITHUB_ACTIONS=true)",
+    )
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
 
     new = commands.add_parser(
-        "new", help="start a new case (a Thai file and its English twin, every field "
-                    "commented) or a new source (an entry at the end of content/sources.yml)")
+        "new",
+        help="start a new case (a Thai file and its English twin, every field "
+        "commented) or a new source (an entry at the end of content/sources.yml)",
+    )
     new.add_argument("kind", choices=["city", "project", "lesson", "event", "source"])
     new.add_argument("id", help="permanent id and file name: lowercase a-z, digits, hyphens")
-    new.add_argument("--city", help="for a project: the id of its city; for an event: a city "
-                                    "it concerns")
+    new.add_argument(
+        "--city", help="for a project: the id of its city; for an event: a city it concerns"
+    )
 
     remove = commands.add_parser(
         "remove-examples",
         help="for a fork: delete this programme's cities, projects, lessons, events and sources; "
-             "keep the pages, vocabularies and configuration")
-    remove.add_argument("--pages", action="store_true",
-                        help="delete content/pages/ too (the home page is then generated)")
+        "keep the pages, vocabularies and configuration",
+    )
+    remove.add_argument(
+        "--pages",
+        action="store_true",
+        help="delete content/pages/ too (the home page is then generated)",
+    )
 
-    commands.add_parser("citation-cff",
-                        help="write mkdocs.yml's title, addresses, publisher and contact into "
-                             "CITATION.cff (its version, date, authors and DOI stay)")
-    commands.add_parser("issue-forms",
-                        help="write .github/ISSUE_TEMPLATE/ and content/sources.template.yml "
-                             "from the schemas and vocabularies")
+    commands.add_parser(
+        "citation-cff",
+        help="write mkdocs.yml's title, addresses, publisher and contact into "
+        "CITATION.cff (its version, date, authors and DOI stay)",
+    )
+    commands.add_parser(
+        "issue-forms",
+        help="write .github/ISSUE_TEMPLATE/ and content/sources.template.yml "
+        "from the schemas and vocabularies",
+    )
     issue = commands.add_parser(
-        "from-issue", help="turn a filled issue form into case files (or a comment saying why not)")
-    issue.add_argument("--form", required=True,
-                       choices=["project", "lesson", "event", "propose-project", "propose-lesson",
-                                "propose-event", "projects", "lessons", "events"])
+        "from-issue", help="turn a filled issue form into case files (or a comment saying why not)"
+    )
+    issue.add_argument(
+        "--form",
+        required=True,
+        choices=[
+            "project",
+            "lesson",
+            "event",
+            "propose-project",
+            "propose-lesson",
+            "propose-event",
+            "projects",
+            "lessons",
+            "events",
+        ],
+    )
     issue.add_argument("--body", required=True, type=Path, help="file holding the issue's body")
     issue.add_argument("--issue", type=int, help="issue number, noted beside a new source")
     issue.add_argument("--comment", type=Path, help="write the issue comment (Markdown) here")
 
     release = commands.add_parser(
-        "release", help="build the site, then write the web archive (WACZ), the research "
-                        "deposit (BagIt + RO-Crate), the data package and SHA256SUMS into dist/")
-    release.add_argument("--dist", type=Path, default=Path("dist"),
-                         help="output folder (default: dist/)")
-    release.add_argument("--version", dest="release_version",
-                         help="name of the release in file names (default: git describe)")
+        "release",
+        help="build the site, then write the web archive (WACZ), the research "
+        "deposit (BagIt + RO-Crate), the data package and SHA256SUMS into dist/",
+    )
+    release.add_argument(
+        "--dist", type=Path, default=Path("dist"), help="output folder (default: dist/)"
+    )
+    release.add_argument(
+        "--version",
+        dest="release_version",
+        help="name of the release in file names (default: git describe)",
+    )
 
     commands.add_parser("zenodo", help="write .zenodo.json from CITATION.cff and mkdocs.yml")
 
-    for name, help_text in (("build", "validate, then build the site into site/"),
-                            ("serve", "build and serve with live reload on 127.0.0.1:8000")):
+    for name, help_text in (
+        ("build", "validate, then build the site into site/"),
+        ("serve", "build and serve with live reload on 127.0.0.1:8000"),
+    ):
         sub = commands.add_parser(name, help=help_text)
         sub.add_argument("--engine", choices=ENGINES, default="mkdocs")
-        sub.add_argument("extra", nargs=argparse.REMAINDER,
-                         help="passed on to the engine (e.g. -d other-site)")
+        sub.add_argument(
+            "extra", nargs=argparse.REMAINDER, help="passed on to the engine (e.g. -d other-site)"
+        )
     return parser
 
 
@@ -124,10 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, config)
     except KeyboardInterrupt:
         return 130
-    except Exception:  # an internal error, not the contributor's: say so, exit 2
+    except Exception:  # noqa: BLE001 — an internal error, not the contributor's: say so, exit 2
         traceback.print_exc()
-        print("internal error — please report it with the text above / "
-              "ข้อผิดพลาดภายในโปรแกรม กรุณาแจ้งผู้ดูแลพร้อมข้อความด้านบน", file=sys.stderr)
+        print(
+            "internal error — please report it with the text above / "
+            "ข้อผิดพลาดภายในโปรแกรม กรุณาแจ้งผู้ดูแลพร้อมข้อความด้านบน",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -187,10 +241,14 @@ def _new(args: argparse.Namespace, config: SiteConfig) -> int:
 
 def _remove_examples(args: argparse.Namespace, config: SiteConfig) -> int:
     removed = remove_examples(config, pages=args.pages)
-    print(f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, events, "
-          f"media{', pages' if args.pages else ''}, sources.yml")
-    print("next: edit content/pages/ and mkdocs.yml (site name, colours, figures) / "
-          "ต่อไป: แก้ content/pages/ และ mkdocs.yml")
+    print(
+        f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, events, "
+        f"media{', pages' if args.pages else ''}, sources.yml"
+    )
+    print(
+        "next: edit content/pages/ and mkdocs.yml (site name, colours, figures) / "
+        "ต่อไป: แก้ content/pages/ และ mkdocs.yml"
+    )
     return 0
 
 
@@ -215,8 +273,7 @@ def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
 
 
 def _from_issue(args: argparse.Namespace, config: SiteConfig) -> int:
-    name = {"project": "projects", "lesson": "lessons", "event": "events"}.get(args.form,
-                                                                               args.form)
+    name = {"project": "projects", "lesson": "lessons", "event": "events"}.get(args.form, args.form)
     body = args.body.read_text(encoding="utf-8", errors="replace")
     conversion = convert(body, form_named(name), config, issue=args.issue)
     text = comment(conversion)
@@ -241,8 +298,9 @@ def _release(args: argparse.Namespace, config: SiteConfig) -> int:
 
     dist = args.dist if args.dist.is_absolute() else config.root / args.dist
     try:
-        made = make_release(config, Path(args.config_file).resolve(), dist,
-                            version=args.release_version)
+        made = make_release(
+            config, Path(args.config_file).resolve(), dist, version=args.release_version
+        )
     except (ReleaseError, IdentityError, ToolFailed) as error:
         print(f"release failed / สร้างชุดเผยแพร่ไม่สำเร็จ: {error}", file=sys.stderr)
         return 1
@@ -263,9 +321,14 @@ def _zenodo(args: argparse.Namespace, config: SiteConfig) -> int:
 
 # Commands that read mkdocs.yml themselves (the engines read it on their own).
 _CONFIG_COMMANDS: dict[str, Callable[[argparse.Namespace, SiteConfig], int]] = {
-    "validate": _validate, "new": _new, "remove-examples": _remove_examples,
-    "issue-forms": _issue_forms, "from-issue": _from_issue, "citation-cff": _citation_cff,
-    "release": _release, "zenodo": _zenodo,
+    "validate": _validate,
+    "new": _new,
+    "remove-examples": _remove_examples,
+    "issue-forms": _issue_forms,
+    "from-issue": _from_issue,
+    "citation-cff": _citation_cff,
+    "release": _release,
+    "zenodo": _zenodo,
 }
 
 

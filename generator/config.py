@@ -66,8 +66,12 @@ def _languages(mkdocs_config: Any) -> list[Language]:
         code = str(mkdocs_config.theme.get("language") or "en")
         return [Language(code, code, site_name, True)]
     languages = [
-        Language(code=str(lang.locale), name=str(lang.name or lang.locale),
-                 site_name=str(lang.site_name or site_name), default=bool(lang.default))
+        Language(
+            code=str(lang.locale),
+            name=str(lang.name or lang.locale),
+            site_name=str(lang.site_name or site_name),
+            default=bool(lang.default),
+        )
         for lang in i18n.config.languages
         if lang.build is not False
     ]

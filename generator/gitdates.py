@@ -11,7 +11,11 @@ def last_changed(root: Path, folder: str = "content") -> dict[str, str]:
     try:
         output = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", folder],
-            cwd=root, capture_output=True, text=True, timeout=60, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}  # not a git checkout (a ZIP download, a copy): callers fall back

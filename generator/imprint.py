@@ -71,8 +71,9 @@ def _party(value: Any) -> Party | None:
 
 def imprint_of(config: SiteConfig) -> Imprint:
     settings = config.settings
-    funders = tuple(party for value in settings.get("funders") or []
-                    if (party := _party(value)) is not None)
+    funders = tuple(
+        party for value in settings.get("funders") or [] if (party := _party(value)) is not None
+    )
     return Imprint(
         publisher=_party(settings.get("publisher")),
         funders=funders,
@@ -85,14 +86,26 @@ def imprint_of(config: SiteConfig) -> Imprint:
 
 # Setting → (where it goes in mkdocs.yml, what the site shows without it), for the warnings.
 _WANTED = {
-    "publisher.name": ("plugins → learningcity → publisher → name",
-                       "who publishes the archive", "ผู้เผยแพร่คลังความรู้"),
-    "contact": ("plugins → learningcity → contact",
-                "how readers reach the editors", "ช่องทางติดต่อบรรณาธิการ"),
-    "site_url": ("site_url", "the archive's address (citations, sitemaps)",
-                 "ที่อยู่เว็บไซต์ของคลังความรู้ (ใช้ในการอ้างอิงและแผนผังเว็บไซต์)"),
-    "repo_url": ("repo_url", "where to edit pages and report missing facts",
-                 "ที่แก้ไขหน้าและแจ้งข้อมูลที่ขาด"),
+    "publisher.name": (
+        "plugins → learningcity → publisher → name",
+        "who publishes the archive",
+        "ผู้เผยแพร่คลังความรู้",
+    ),
+    "contact": (
+        "plugins → learningcity → contact",
+        "how readers reach the editors",
+        "ช่องทางติดต่อบรรณาธิการ",
+    ),
+    "site_url": (
+        "site_url",
+        "the archive's address (citations, sitemaps)",
+        "ที่อยู่เว็บไซต์ของคลังความรู้ (ใช้ในการอ้างอิงและแผนผังเว็บไซต์)",
+    ),
+    "repo_url": (
+        "repo_url",
+        "where to edit pages and report missing facts",
+        "ที่แก้ไขหน้าและแจ้งข้อมูลที่ขาด",
+    ),
 }
 
 
@@ -119,19 +132,29 @@ def _line_of(config_file: Path, key: str) -> int:
 def unset_problems(config: SiteConfig) -> list[Problem]:
     """One warning for each thing about the archive that is not set yet."""
     imprint = imprint_of(config)
-    values = {"publisher.name": imprint.publisher, "contact": imprint.contact,
-              "site_url": imprint.site_url, "repo_url": imprint.repo_url}
+    values = {
+        "publisher.name": imprint.publisher,
+        "contact": imprint.contact,
+        "site_url": imprint.site_url,
+        "repo_url": imprint.repo_url,
+    }
     config_file = config.config_file or config.root / "mkdocs.yml"
     problems = []
     for key, (where, what_en, what_th) in _WANTED.items():
         if values[key]:
             continue
-        problems.append(Problem(
-            path=relative(config_file, config.root), line=_line_of(config_file, key), column=0,
-            field=key, code="setting-unset",
-            message_en=f"not set: {what_en}; the site says it is not yet set",
-            message_th=f"ยังไม่ได้ตั้งค่า: {what_th} เว็บไซต์จะแจ้งว่ายังไม่ได้ตั้งค่า",
-            hint_en=f"Set `{where}` in mkdocs.yml once it is decided (FORKING.md).",
-            hint_th=f"ตั้งค่า `{where}` ใน mkdocs.yml เมื่อได้ข้อสรุปแล้ว (ดู FORKING.md)",
-            severity=Severity.WARNING))
+        problems.append(
+            Problem(
+                path=relative(config_file, config.root),
+                line=_line_of(config_file, key),
+                column=0,
+                field=key,
+                code="setting-unset",
+                message_en=f"not set: {what_en}; the site says it is not yet set",
+                message_th=f"ยังไม่ได้ตั้งค่า: {what_th} เว็บไซต์จะแจ้งว่ายังไม่ได้ตั้งค่า",
+                hint_en=f"Set `{where}` in mkdocs.yml once it is decided (FORKING.md).",
+                hint_th=f"ตั้งค่า `{where}` ใน mkdocs.yml เมื่อได้ข้อสรุปแล้ว (ดู FORKING.md)",
+                severity=Severity.WARNING,
+            )
+        )
     return problems

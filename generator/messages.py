@@ -202,8 +202,7 @@ CATALOGUE: dict[str, Message] = {
     "buddhist-era-year": Message(
         "`{value}` is a Buddhist Era (พ.ศ.) year",
         "`{value}` เป็นปีพุทธศักราช (พ.ศ.)",
-        "Write the Common Era year (B.E. − 543): {write}. The site shows the B.E. year "
-        "beside it.",
+        "Write the Common Era year (B.E. − 543): {write}. The site shows the B.E. year beside it.",
         "เขียนเป็นปีคริสต์ศักราช (พ.ศ. − 543): {write} เว็บไซต์จะแสดงปี พ.ศ. ให้เอง",
     ),
     "buddhist-era-date": Message(
@@ -251,8 +250,8 @@ CATALOGUE: dict[str, Message] = {
     "untranslated": Message(
         "the English is not written yet",
         "ยังไม่มีคำแปลภาษาอังกฤษ",
-        "Translate it when you can (`en: \"…\"`); until then English pages show the Thai.",
-        "แปลเมื่อสะดวก (`en: \"…\"`) ระหว่างนี้หน้าภาษาอังกฤษจะแสดงภาษาไทยแทน",
+        'Translate it when you can (`en: "…"`); until then English pages show the Thai.',
+        'แปลเมื่อสะดวก (`en: "…"`) ระหว่างนี้หน้าภาษาอังกฤษจะแสดงภาษาไทยแทน',
     ),
     "schema": Message("{detail}", "{detail}"),
     # Cross-file rules
@@ -297,9 +296,9 @@ CATALOGUE: dict[str, Message] = {
         "`title_from: editor` says the editors made this title up, but `{value}` is not in "
         "square brackets",
         "`title_from: editor` บอกว่าคลังตั้งชื่อนี้เอง แต่ `{value}` ไม่ได้อยู่ในวงเล็บเหลี่ยม",
-        "Write a made-up title in square brackets in both languages, e.g. `\"[WeCitizens "
+        'Write a made-up title in square brackets in both languages, e.g. `"[WeCitizens '
         "page: …]\"`, so readers can tell it from the document's own title.",
-        "เขียนชื่อที่ตั้งเองในวงเล็บเหลี่ยมทั้งสองภาษา เช่น `\"[เพจ WeCitizens: …]\"` "
+        'เขียนชื่อที่ตั้งเองในวงเล็บเหลี่ยมทั้งสองภาษา เช่น `"[เพจ WeCitizens: …]"` '
         "เพื่อให้ผู้อ่านแยกออกจากชื่อที่เอกสารตั้งไว้เอง",
     ),
     "document-title-bracketed": Message(
@@ -323,8 +322,7 @@ CATALOGUE: dict[str, Message] = {
         "`evidence.{key}` (“{quoted}”) ไม่ได้ระบุ {value}",
         "Quote the words that give it (for a date: its year in B.E. or CE, and its month and "
         "day if the date has them), or correct `{key}`.",
-        "ยกข้อความที่ระบุค่านี้จริง (วันที่: ปี พ.ศ. หรือ ค.ศ. และเดือนกับวันถ้าวันที่ระบุถึง) "
-        "หรือแก้ค่า `{key}`",
+        "ยกข้อความที่ระบุค่านี้จริง (วันที่: ปี พ.ศ. หรือ ค.ศ. และเดือนกับวันถ้าวันที่ระบุถึง) หรือแก้ค่า `{key}`",
     ),
     "complete-with-unknowns": Message(
         "says `complete`, but these facts are still unknown (null): {unknown}",

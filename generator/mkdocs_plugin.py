@@ -46,8 +46,10 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         try:
             self.build.configure(config, self.config)
         except ContentError:
-            raise Abort("Content has errors; nothing was built. / เนื้อหามีข้อผิดพลาด "
-                        "จึงยังไม่ได้สร้างเว็บไซต์ (see the list above / ดูรายการด้านบน)") from None
+            raise Abort(
+                "Content has errors; nothing was built. / เนื้อหามีข้อผิดพลาด "
+                "จึงยังไม่ได้สร้างเว็บไซต์ (see the list above / ดูรายการด้านบน)"
+            ) from None
         return config
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
@@ -60,12 +62,13 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         return output_content
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        """"Edit this page" opens the case file the page was generated from, not the
+        """ "Edit this page" opens the case file the page was generated from, not the
         generated Markdown in the build folder."""
         source = ((page.meta or {}).get("lc") or {}).get("source")
         repo = str(config.repo_url or "").rstrip("/")
-        page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{source}" \
-            if repo and source else None
+        page.edit_url = (
+            f"{repo}/edit/{self.config.edit_branch}/{source}" if repo and source else None
+        )
         return context
 
     @event_priority(-500)  # last: the content exactly as it goes into the page
@@ -85,9 +88,11 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
         try:
             self.build.language_built()
         except HelperStopped:
-            raise Abort("The helper process stopped (out of memory?); nothing was built. / "
-                        "โปรเซสช่วยสร้างหยุดทำงาน (หน่วยความจำไม่พอ?) "
-                        "จึงยังไม่ได้สร้างเว็บไซต์") from None
+            raise Abort(
+                "The helper process stopped (out of memory?); nothing was built. / "
+                "โปรเซสช่วยสร้างหยุดทำงาน (หน่วยความจำไม่พอ?) "
+                "จึงยังไม่ได้สร้างเว็บไซต์"
+            ) from None
 
     on_post_build = CombinedEvent(_on_language_pages_done, _on_language_built)
 

@@ -157,13 +157,21 @@ class Archive:
         return self.languages[0]
 
     def cases(self) -> list[Case]:
-        return [*self.cities.values(), *self.projects.values(), *self.lessons.values(),
-                *self.events.values()]
+        return [
+            *self.cities.values(),
+            *self.projects.values(),
+            *self.lessons.values(),
+            *self.events.values(),
+        ]
 
     def by_kind(self, kind: str) -> dict[str, Any]:
         kinds: dict[str, dict[str, Any]] = {
-            "cities": self.cities, "projects": self.projects, "lessons": self.lessons,
-            "events": self.events, "pages": self.pages}
+            "cities": self.cities,
+            "projects": self.projects,
+            "lessons": self.lessons,
+            "events": self.events,
+            "pages": self.pages,
+        }
         return kinds[kind]
 
     def figures(self, cohort: str | None = None) -> dict[str, int]:
@@ -179,14 +187,17 @@ class Archive:
         )
         return {
             "cities": len(self.cities),
-            "cohort_cities": sum(cohort is None or c.fields.get("cohort") == cohort
-                                 for c in self.cities.values()),
+            "cohort_cities": sum(
+                cohort is None or c.fields.get("cohort") == cohort for c in self.cities.values()
+            ),
             "projects": len(self.projects),
-            "round_projects": sum(cohort is None or p.fields.get("round") == cohort
-                                  for p in self.projects.values()),
+            "round_projects": sum(
+                cohort is None or p.fields.get("round") == cohort for p in self.projects.values()
+            ),
             "lessons": len(self.lessons),
-            "gnlc_members": sum(c.fields.get("gnlc_member_since") is not None
-                                for c in self.cities.values()),
+            "gnlc_members": sum(
+                c.fields.get("gnlc_member_since") is not None for c in self.cities.values()
+            ),
             "participants": int(participants),
             "sources": len(self.sources),
         }
@@ -210,8 +221,13 @@ def _texts(by_lang: dict[str, Document], primary: str) -> dict[str, LocalText]:
             translated and primary_updated and str(primary_updated) < str(thai.front.get("updated"))
         )
         texts[lang] = LocalText(
-            lang=lang, summary=str(doc.front.get("summary") or ""), body=doc.body,
-            rel=doc.rel, body_line=doc.body_line, translated=translated, outdated=outdated,
+            lang=lang,
+            summary=str(doc.front.get("summary") or ""),
+            body=doc.body,
+            rel=doc.rel,
+            body_line=doc.body_line,
+            translated=translated,
+            outdated=outdated,
             primary_updated=str(primary_updated) if primary_updated else None,
         )
     return texts
@@ -226,39 +242,61 @@ def build_archive(loaded: LoadedContent) -> Archive:
     archive.regions = _terms(loaded.vocabulary("regions"))
     archive.sdgs = {int(k): v for k, v in _terms(loaded.vocabulary("sdgs")).items()}
     for key, value in (loaded.sources.data if loaded.sources else {}).items():
-        archive.sources[key] = Source(key, value["title"], value.get("publisher"),
-                                      value.get("date"), value.get("url"), value.get("note"),
-                                      value.get("title_from") or "document",
-                                      dict(value.get("evidence") or {}), value.get("held_by"))
+        archive.sources[key] = Source(
+            key,
+            value["title"],
+            value.get("publisher"),
+            value.get("date"),
+            value.get("url"),
+            value.get("note"),
+            value.get("title_from") or "document",
+            dict(value.get("evidence") or {}),
+            value.get("held_by"),
+        )
 
     def common(kind: str, id_: str, doc: Document, label_key: str) -> dict[str, Any]:
         return {
-            "kind": kind, "id": id_, "label": doc.front.get(label_key) or {},
+            "kind": kind,
+            "id": id_,
+            "label": doc.front.get(label_key) or {},
             "fields": doc.front,
             "texts": _texts(loaded.documents[kind][id_], primary),
-            "sources": [archive.sources[s] for s in doc.front.get("sources") or []
-                        if s in archive.sources],
+            "sources": [
+                archive.sources[s] for s in doc.front.get("sources") or [] if s in archive.sources
+            ],
         }
 
     for id_, doc in loaded.primaries("cities").items():
-        archive.cities[id_] = City(**common("cities", id_, doc, "name"),
-                                   region=archive.regions.get(doc.front.get("region")))
+        archive.cities[id_] = City(
+            **common("cities", id_, doc, "name"),
+            region=archive.regions.get(doc.front.get("region") or ""),
+        )
     for id_, doc in loaded.primaries("projects").items():
-        project = Project(**common("projects", id_, doc, "title"),
-                          city=archive.cities.get(doc.front.get("city")),
-                          themes=[archive.themes[t] for t in doc.front.get("themes") or []
-                                  if t in archive.themes])
+        project = Project(
+            **common("projects", id_, doc, "title"),
+            city=archive.cities.get(doc.front.get("city") or ""),
+            themes=[
+                archive.themes[t] for t in doc.front.get("themes") or [] if t in archive.themes
+            ],
+        )
         archive.projects[id_] = project
         if project.city:
             project.city.projects.append(project)
     for id_, doc in loaded.primaries("lessons").items():
-        lesson = Lesson(**common("lessons", id_, doc, "title"),
-                        cities=[archive.cities[c] for c in doc.front.get("cities") or []
-                                if c in archive.cities],
-                        projects=[archive.projects[p] for p in doc.front.get("projects") or []
-                                  if p in archive.projects],
-                        themes=[archive.themes[t] for t in doc.front.get("themes") or []
-                                if t in archive.themes])
+        lesson = Lesson(
+            **common("lessons", id_, doc, "title"),
+            cities=[
+                archive.cities[c] for c in doc.front.get("cities") or [] if c in archive.cities
+            ],
+            projects=[
+                archive.projects[p]
+                for p in doc.front.get("projects") or []
+                if p in archive.projects
+            ],
+            themes=[
+                archive.themes[t] for t in doc.front.get("themes") or [] if t in archive.themes
+            ],
+        )
         archive.lessons[id_] = lesson
         for project in lesson.projects:
             project.lessons.append(lesson)
@@ -266,8 +304,10 @@ def build_archive(loaded: LoadedContent) -> Archive:
         for city in {*lesson.cities, *(p.city for p in lesson.projects if p.city)}:
             if lesson not in city.lessons:
                 city.lessons.append(lesson)
-    events = [_event(common("events", id_, doc, "title"), doc.front, archive)
-              for id_, doc in loaded.primaries("events").items()]
+    events = [
+        _event(common("events", id_, doc, "title"), doc.front, archive)
+        for id_, doc in loaded.primaries("events").items()
+    ]
     for event in sorted(events, key=lambda e: e.sort_key):
         archive.events[event.id] = event
         for city in event.located_cities():
@@ -290,20 +330,34 @@ def _event(common: dict[str, Any], front: dict[str, Any], archive: Archive) -> E
     def refs(key: str, known: dict[str, Any]) -> list[Any]:
         return [known[i] for i in front.get(key) or [] if i in known]
 
-    places = [Place(place.get("name") or {}, archive.cities.get(place.get("city") or ""))
-              for place in front.get("places") or [] if isinstance(place, dict)]
-    return Event(**common, span=span, places=places, cities=refs("cities", archive.cities),
-                 projects=refs("projects", archive.projects),
-                 lessons=refs("lessons", archive.lessons))
+    places = [
+        Place(place.get("name") or {}, archive.cities.get(place.get("city") or ""))
+        for place in front.get("places") or []
+        if isinstance(place, dict)
+    ]
+    return Event(
+        **common,
+        span=span,
+        places=places,
+        cities=refs("cities", archive.cities),
+        projects=refs("projects", archive.projects),
+        lessons=refs("lessons", archive.lessons),
+    )
 
 
 def archive_redirects(archive: Archive) -> dict[str, str]:
     """Old page path → current page path, from every case's `aliases`."""
-    return {f"{case.kind}/{alias}": f"{case.kind}/{case.id}"
-            for case in archive.cases() for alias in case.aliases}
+    return {
+        f"{case.kind}/{alias}": f"{case.kind}/{case.id}"
+        for case in archive.cases()
+        for alias in case.aliases
+    }
 
 
 def archive_titles(archive: Archive) -> dict[str, str]:
-    """"lang:kind/id" → the case's label in that language (for redirect pages)."""
-    return {f"{lang}:{case.kind}/{case.id}": pick(case.label, lang, archive.primary)
-            for case in archive.cases() for lang in archive.languages}
+    """ "lang:kind/id" → the case's label in that language (for redirect pages)."""
+    return {
+        f"{lang}:{case.kind}/{case.id}": pick(case.label, lang, archive.primary)
+        for case in archive.cases()
+        for lang in archive.languages
+    }

@@ -8,10 +8,10 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .citation_cff import cff_problems
 from .config import SiteConfig
 from .export import export_files
 from .gitdates import last_changed
-from .citation_cff import cff_problems
 from .imprint import imprint_of, unset_problems
 from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
@@ -19,7 +19,6 @@ from .problems import Problems
 from .render import RenderResult, render_site
 from .render.write import sync_tree
 from .validate import validate
-
 
 _PROCESS_NONCE = secrets.token_hex(8)  # where no nonce can be kept
 
@@ -97,8 +96,9 @@ def media_files(config: SiteConfig) -> dict[str, Path]:
     }
 
 
-def generate(config: SiteConfig, strict: bool = False,
-             held: dict[str, str] | None = None) -> tuple[Generated | None, Problems]:
+def generate(
+    config: SiteConfig, strict: bool = False, held: dict[str, str] | None = None
+) -> tuple[Generated | None, Problems]:
     """Validate, and only if there are no errors render the pages into the build folder.
 
     `held` pages keep the text given instead of the one just rendered (see `held_pages`)."""
@@ -110,9 +110,15 @@ def generate(config: SiteConfig, strict: bool = False,
     rendered = render_site(archive, config, nonce, changed=last_changed(config.root))
     vocabularies = {name: checked.loaded.vocabulary(name) for name in VOCABULARIES}
     english = next((lang for lang in config.languages if lang.code == "en"), config.primary)
-    rendered.files.update(export_files(
-        archive, vocabularies, name=str(config.settings.get("download_name") or "archive"),
-        title=english.site_name, imprint=imprint_of(config)))
+    rendered.files.update(
+        export_files(
+            archive,
+            vocabularies,
+            name=str(config.settings.get("download_name") or "archive"),
+            title=english.site_name,
+            imprint=imprint_of(config),
+        )
+    )
     for path, text in (held or {}).items():
         if path in rendered.files:
             rendered.files[path] = text

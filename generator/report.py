@@ -81,33 +81,52 @@ def _say(out: TextIO, lang: Lang, en: str, th: str) -> None:
         out.write(th + "\n")
 
 
-def write_text(problems: Iterable[Problem], out: TextIO, lang: Lang = "both",
-               changed: Changed | None = None, show_all: bool = False) -> None:
+def write_text(
+    problems: Iterable[Problem],
+    out: TextIO,
+    lang: Lang = "both",
+    changed: Changed | None = None,
+    show_all: bool = False,
+) -> None:
     items = list(problems)
     parts = split(items, changed, show_all)
     if changed and not show_all:
         count = len(changed.files) + len(changed.folders)
         base_en = f", compared with {changed.base}" if changed.base else ""
         base_th = f" เทียบกับ {changed.base}" if changed.base else ""
-        _say(out, lang,
-             f"Problems in the files you changed ({count}{base_en}) come first.",
-             f"ปัญหาในไฟล์ที่คุณแก้ ({count} ไฟล์{base_th}) แสดงก่อน")
+        _say(
+            out,
+            lang,
+            f"Problems in the files you changed ({count}{base_en}) come first.",
+            f"ปัญหาในไฟล์ที่คุณแก้ ({count} ไฟล์{base_th}) แสดงก่อน",
+        )
         if not parts.mine:
-            _say(out, lang, "No problems in the files you changed.",
-                 "ไฟล์ที่คุณแก้ไม่มีปัญหา")
+            _say(out, lang, "No problems in the files you changed.", "ไฟล์ที่คุณแก้ไม่มีปัญหา")
     out.writelines(format_text(p, lang) + "\n" for p in parts.mine)
     if parts.other_errors:
-        _say(out, lang, "Errors in other files (they stop the build too):",
-             "ข้อผิดพลาดในไฟล์อื่น (ทำให้สร้างเว็บไซต์ไม่ได้เช่นกัน):")
+        _say(
+            out,
+            lang,
+            "Errors in other files (they stop the build too):",
+            "ข้อผิดพลาดในไฟล์อื่น (ทำให้สร้างเว็บไซต์ไม่ได้เช่นกัน):",
+        )
         out.writelines(format_text(p, lang) + "\n" for p in parts.other_errors)
     if parts.summarised:
         more = len(parts.summarised)
-        _say(out, lang, f"and {more} more in other files (`--all` shows them)",
-             f"และปัญหาอีก {more} รายการในไฟล์อื่น (ดูทั้งหมดด้วย `--all`)")
+        _say(
+            out,
+            lang,
+            f"and {more} more in other files (`--all` shows them)",
+            f"และปัญหาอีก {more} รายการในไฟล์อื่น (ดูทั้งหมดด้วย `--all`)",
+        )
     errors = sum(p.is_error for p in items)
     warnings = len(items) - errors
-    _say(out, lang, f"{errors} error(s), {warnings} warning(s)",
-         f"ข้อผิดพลาด {errors} รายการ คำเตือน {warnings} รายการ")
+    _say(
+        out,
+        lang,
+        f"{errors} error(s), {warnings} warning(s)",
+        f"ข้อผิดพลาด {errors} รายการ คำเตือน {warnings} รายการ",
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -134,16 +153,19 @@ def format_github(p: Problem) -> str:
     return f"::{command} {','.join(props)}::{_escape_data(message)}"
 
 
-def write_github(problems: Iterable[Problem], out: TextIO, changed: Changed | None = None,
-                 show_all: bool = False) -> None:
+def write_github(
+    problems: Iterable[Problem], out: TextIO, changed: Changed | None = None, show_all: bool = False
+) -> None:
     """Annotations, the changed files' first: GitHub shows only the first few of each kind
     on a pull request, and they should be the contributor's own."""
     parts = split(problems, changed, show_all)
     out.writelines(format_github(p) + "\n" for p in parts.shown)
     if parts.summarised:
         more = len(parts.summarised)
-        out.write(f"::notice title=other-files::{more} more warning(s) in files this change "
-                  f"does not touch — คำเตือนอีก {more} รายการในไฟล์อื่น\n")
+        out.write(
+            f"::notice title=other-files::{more} more warning(s) in files this change "
+            f"does not touch — คำเตือนอีก {more} รายการในไฟล์อื่น\n"
+        )
 
 
 def write_json(problems: Iterable[Problem], out: TextIO, changed: Changed | None = None) -> None:
@@ -151,8 +173,12 @@ def write_json(problems: Iterable[Problem], out: TextIO, changed: Changed | None
     when that is not known)."""
     rows = [
         {
-            "path": p.path, "line": p.line, "column": p.column, "field": p.field,
-            "code": p.code, "severity": p.severity.value,
+            "path": p.path,
+            "line": p.line,
+            "column": p.column,
+            "field": p.field,
+            "code": p.code,
+            "severity": p.severity.value,
             "message": {"en": p.message_en, "th": p.message_th},
             "hint": {"en": p.hint_en, "th": p.hint_th},
             "changed": (p.path in changed) if changed else None,

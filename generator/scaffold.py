@@ -30,13 +30,24 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BILINGUAL_BLANK = '{th: "", en: ""}'
 _DEFAULTS: dict[str, dict[str, str]] = {
     "cities": {
-        "region": '""', "location": '{lat: "", lon: ""}', "cohort": "null",
-        "gnlc_member_since": "null", "websites": "[]",
+        "region": '""',
+        "location": '{lat: "", lon: ""}',
+        "cohort": "null",
+        "gnlc_member_since": "null",
+        "websites": "[]",
     },
     "projects": {
-        "city": '""', "round": "null", "period": "{start: null, end: null}",
-        "funder": "null", "programme": "null", "lead": "null", "themes": "[]", "sdgs": "[]",
-        "outcomes": "[]", "status": "needs-research", "title_from": "document",
+        "city": '""',
+        "round": "null",
+        "period": "{start: null, end: null}",
+        "funder": "null",
+        "programme": "null",
+        "lead": "null",
+        "themes": "[]",
+        "sdgs": "[]",
+        "outcomes": "[]",
+        "status": "needs-research",
+        "title_from": "document",
     },
     "lessons": {"themes": "[]", "cities": "[]", "projects": "[]"},
     # `date` stays "" to fill in: an event without its date has no place on the timeline.
@@ -50,12 +61,12 @@ CASE_SECTIONS = {
     "en": ["What is known", "Not yet known"],
 }
 _HEADER = (
-    "# ไฟล์ใหม่: เขียนคำตอบระหว่างเครื่องหมายคำพูด \"\" ของทุกช่อง ช่องที่แหล่งที่มาไม่ได้บอก\n"
+    '# ไฟล์ใหม่: เขียนคำตอบระหว่างเครื่องหมายคำพูด "" ของทุกช่อง ช่องที่แหล่งที่มาไม่ได้บอก\n'
     "# ให้คงคำว่า null (หรือ [] สำหรับรายการ) ไว้ หน้าเว็บจะแสดงว่า “ยังไม่ทราบ”\n"
     "# ข้อเท็จจริงทุกข้อต้องมาจากเอกสารใน content/sources.yml (เพิ่มเอกสารใหม่ตามตัวอย่างใน\n"
     "# content/sources.template.yml) ตรวจด้วย: .venv/bin/python -m generator validate --lang th\n"
-    "# A new file: write each answer between the quotes \"\". Where no source says, keep\n"
-    "# null (or [] for a list): the page shows \"not yet known\". Every fact comes from a\n"
+    '# A new file: write each answer between the quotes "". Where no source says, keep\n'
+    '# null (or [] for a list): the page shows "not yet known". Every fact comes from a\n'
     "# document in content/sources.yml (add one as content/sources.template.yml shows).\n"
     "# Check with: make validate"
 )
@@ -73,8 +84,10 @@ class Scaffolded:
 
 def field_help(schema_name: str) -> dict[str, str]:
     """Field → "Thai meaning / English meaning", as the field reference page says it."""
-    return {row.name: " / ".join(t for t in (row.meaning["th"], row.meaning["en"]) if t)
-            for row in field_rows(schema_name)}
+    return {
+        row.name: " / ".join(t for t in (row.meaning["th"], row.meaning["en"]) if t)
+        for row in field_rows(schema_name)
+    }
 
 
 def _commented(schema_name: str, value_of: Callable[[str, dict[str, Any]], str]) -> list[str]:
@@ -111,14 +124,15 @@ def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> st
 
 
 def _body(kind: str, lang: str) -> str:
-    sections = (LESSON_SECTIONS if kind == "lessons" else CASE_SECTIONS)
+    sections = LESSON_SECTIONS if kind == "lessons" else CASE_SECTIONS
     headings = sections.get(lang) or sections["en"]
     return "\n".join(f"## {heading}\n\n" for heading in headings).rstrip() + "\n"
 
 
 def _translation(today: str) -> str:
-    return "\n".join(_commented(
-        "translation", lambda name, _prop: today if name == "primary_updated" else '""'))
+    return "\n".join(
+        _commented("translation", lambda name, _prop: today if name == "primary_updated" else '""')
+    )
 
 
 def check_id(config: SiteConfig, kind: str, id_: str) -> None:
@@ -127,32 +141,44 @@ def check_id(config: SiteConfig, kind: str, id_: str) -> None:
         raise ScaffoldError(
             f"`{id_}` is not a valid id: use lowercase a-z, digits and single hyphens "
             f"(e.g. khon-kaen) / `{id_}` ใช้เป็นรหัสไม่ได้ ใช้ a-z ตัวเล็ก ตัวเลข และขีดเดี่ยว "
-            f"(เช่น khon-kaen)")
+            f"(เช่น khon-kaen)"
+        )
     if id_ in RESERVED_PAGES or id_ in config.codes:
         raise ScaffoldError(f"`{id_}` is reserved by the site / `{id_}` เป็นชื่อที่เว็บไซต์สงวนไว้")
     existing = sorted(p.name for p in folder.glob(f"{id_}.*md")) if folder.is_dir() else []
     if existing:
         raise ScaffoldError(
             f"{kind}/{existing[0]} already exists: edit it instead, or choose another id / "
-            f"มี {kind}/{existing[0]} อยู่แล้ว แก้ไขไฟล์นั้นแทน หรือเลือกรหัสอื่น")
+            f"มี {kind}/{existing[0]} อยู่แล้ว แก้ไขไฟล์นั้นแทน หรือเลือกรหัสอื่น"
+        )
 
 
-def new_case(config: SiteConfig, kind_name: str, id_: str, *,
-             values: dict[str, str] | None = None, today: dt.date | None = None) -> Scaffolded:
+def new_case(
+    config: SiteConfig,
+    kind_name: str,
+    id_: str,
+    *,
+    values: dict[str, str] | None = None,
+    today: dt.date | None = None,
+) -> Scaffolded:
     """Write content/<kind>/<id>.md and one <id>.<lang>.md per other language.
 
     `values` (field → YAML flow text) pre-fills fields, e.g. {"city": "yala"}."""
     if kind_name not in KINDS:
-        raise ScaffoldError(f"unknown kind `{kind_name}`: use {', '.join(KINDS)} / "
-                            f"ไม่รู้จักชนิด `{kind_name}`")
+        raise ScaffoldError(
+            f"unknown kind `{kind_name}`: use {', '.join(KINDS)} / ไม่รู้จักชนิด `{kind_name}`"
+        )
     kind = KINDS[kind_name]
     check_id(config, kind, id_)
     date = (today or dt.date.today()).isoformat()
     folder = config.content_dir / kind
     folder.mkdir(parents=True, exist_ok=True)
     primary_lang, others = config.codes[0], config.codes[1:]
-    files = {folder / f"{id_}.md": (
-        f"---\n{_front_matter(kind, id_, date, values or {})}\n---\n{_body(kind, primary_lang)}")}
+    files = {
+        folder / f"{id_}.md": (
+            f"---\n{_front_matter(kind, id_, date, values or {})}\n---\n{_body(kind, primary_lang)}"
+        )
+    }
     for lang in others:
         files[folder / f"{id_}.{lang}.md"] = f"---\n{_translation(date)}\n---\n{_body(kind, lang)}"
     # Exclusive creation: two contributors racing for one id never overwrite each other.

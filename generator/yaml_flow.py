@@ -9,8 +9,9 @@ import yaml
 
 def flow_yaml(value: Any) -> str:
     """A value the way a contributor types it: `{th: ขอนแก่น, en: Khon Kaen}` (keys in order)."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000,
-                          sort_keys=False)
+    text = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, width=10_000, sort_keys=False
+    )
     return text.strip().removesuffix("...").strip()
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import shutil
 import threading
 from collections.abc import Iterator
@@ -15,16 +15,25 @@ from pathlib import Path
 from typing import Any
 
 # Debian's package first, as the README promises; another `chromium` on PATH only as a fallback.
-CHROMIUM = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else (shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM = (
+    "/usr/bin/chromium"
+    if Path("/usr/bin/chromium").exists()
+    else (shutil.which("chromium") or "/usr/bin/chromium")
+)
 # The machine has no network: background services would only produce refused connections.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -39,8 +48,11 @@ class _GzipHandler(_QuietHandler):
         path = Path(self.translate_path(self.path.split("?", 1)[0]))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or \
-                path.suffix not in _COMPRESSED or not path.is_file():
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in _COMPRESSED
+            or not path.is_file()
+        ):
             return super().send_head()
         data = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)
@@ -54,8 +66,9 @@ class _GzipHandler(_QuietHandler):
 @contextmanager
 def serve(directory: Path, compress: bool = False) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_GzipHandler if compress else _QuietHandler,
-                                directory=str(directory))
+    handler = functools.partial(
+        _GzipHandler if compress else _QuietHandler, directory=str(directory)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -87,11 +100,21 @@ class PageLog:
 def watch(page: Any) -> PageLog:
     log = PageLog()
     page.on("request", lambda request: log.requests.append(request.url))
-    page.on("console", lambda message: log.console_errors.append(message.text)
-            if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            log.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda error: log.console_errors.append(str(error)))
-    page.on("response", lambda response: log.failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: (
+            log.failed.append(f"{response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
     return log
 
 

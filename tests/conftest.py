@@ -47,14 +47,19 @@ class Project:
             path.write_text(text, encoding="utf-8")
         return path
 
-    def run(self, *args: str, engine: str | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, engine: str | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """`python -m <engine|generator> args…` in this project."""
         module = engine or "generator"
         return subprocess.run(
-            [sys.executable, "-m", module, *args], cwd=self.root, capture_output=True,
-            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            [sys.executable, "-m", module, *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             timeout=600,
+            check=False,
         )
 
     def build(self, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
@@ -91,9 +96,8 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
 PUBLISHED_SETTINGS = {
     'site_url: ""': 'site_url: "https://example.org/archive/"',
     'repo_url: ""': 'repo_url: "https://github.com/example/archive"',
-    "      name: null          # {th: …, en: …}: who publishes this archive\n      url: null":
-        '      name: {th: "สำนักพิมพ์ทดสอบ", en: "Test Press"}\n'
-        '      url: "https://example.org/press"',
+    "      name: null          # {th: …, en: …}: who publishes this archive\n      url: null": '      name: {th: "สำนักพิมพ์ทดสอบ", en: "Test Press"}\n'
+    '      url: "https://example.org/press"',
     "    contact: null": '    contact: "editors@example.org"',
 }
 

@@ -8,10 +8,20 @@ from conftest import Project
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["index.html", "cities/index.html", "cities/khon-kaen.html", "cities/yala.html",
-         "projects/index.html", "projects/khon-kaen-2020.html", "lessons/index.html",
-         "lessons/anchor-organisation.html", "themes/index.html", "about.html",
-         "translations.html", "404.html"]
+PAGES = [
+    "index.html",
+    "cities/index.html",
+    "cities/khon-kaen.html",
+    "cities/yala.html",
+    "projects/index.html",
+    "projects/khon-kaen-2020.html",
+    "lessons/index.html",
+    "lessons/anchor-organisation.html",
+    "themes/index.html",
+    "about.html",
+    "translations.html",
+    "404.html",
+]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -56,7 +66,7 @@ def test_thai_text_uses_the_self_hosted_font(mini_site: Project, browser) -> Non
         log = watch(page)
         page.goto(f"{base}/cities/khon-kaen.html", wait_until="networkidle")
         family = page.evaluate("getComputedStyle(document.querySelector('article p')).fontFamily")
-        assert family.startswith('Sarabun') or family.startswith('"Sarabun"')
+        assert family.startswith(("Sarabun", '"Sarabun"'))
         assert any(url.endswith("sarabun-thai-400-normal.woff2") for url in log.requests)
         assert page.evaluate("document.fonts.check('16px Sarabun', 'ขอนแก่น')")
         page.close()

@@ -12,8 +12,12 @@ from conftest import MINI_CONTENT, Project, make_project, unbroken
 
 pytestmark = pytest.mark.slow
 
-CASES = ["cities/khon-kaen", "cities/yala", "projects/khon-kaen-2020",
-         "lessons/anchor-organisation"]
+CASES = [
+    "cities/khon-kaen",
+    "cities/yala",
+    "projects/khon-kaen-2020",
+    "lessons/anchor-organisation",
+]
 
 
 def html_lang(path: Path) -> str:
@@ -24,8 +28,8 @@ def html_lang(path: Path) -> str:
 
 def switcher_links(path: Path) -> dict[str, str]:
     html = path.read_text(encoding="utf-8")
-    return dict((lang, href) for href, lang in
-                re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', html))
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', html)
+    return {lang: href for href, lang in links}
 
 
 def tree_digest(folder: Path) -> str:
@@ -38,9 +42,7 @@ def tree_digest(folder: Path) -> str:
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
-def test_both_engines_build_thai_at_root_and_english_under_en(
-    tmp_path: Path, engine: str
-) -> None:
+def test_both_engines_build_thai_at_root_and_english_under_en(tmp_path: Path, engine: str) -> None:
     project = make_project(tmp_path / engine, MINI_CONTENT)
     before = tree_digest(project.content)
     result = project.build(engine)
@@ -84,7 +86,7 @@ def test_case_pages_stay_out_of_the_sidebar(mini_site: Project) -> None:
     each page grows with the size of the archive."""
     html = (mini_site.site / "cities" / "khon-kaen.html").read_text(encoding="utf-8")
     start = html.index('<nav class="md-nav md-nav--primary')
-    nav = html[start:html.index("</nav>", start)]
+    nav = html[start : html.index("</nav>", start)]
     assert "index.html" in nav
     assert "yala.html" not in nav and "anchor-organisation.html" not in nav
 
@@ -92,9 +94,12 @@ def test_case_pages_stay_out_of_the_sidebar(mini_site: Project) -> None:
 def test_a_failed_build_leaves_the_previous_site_untouched(mini: Project) -> None:
     assert mini.build().returncode == 0
     before = tree_digest(mini.site)
-    mini.write("projects/khon-kaen-2020.md",
-               (mini.content / "projects/khon-kaen-2020.md").read_text(encoding="utf-8")
-               .replace("city: khon-kaen", "city: khon-kean"))
+    mini.write(
+        "projects/khon-kaen-2020.md",
+        (mini.content / "projects/khon-kaen-2020.md")
+        .read_text(encoding="utf-8")
+        .replace("city: khon-kaen", "city: khon-kean"),
+    )
     result = mini.build()
     assert result.returncode != 0
     assert "khon-kean" in result.stderr and "Did you mean `khon-kaen`?" in result.stderr
@@ -109,8 +114,7 @@ def test_a_broken_link_in_a_body_fails_the_strict_build(mini: Project, case_file
     assert mini.build().returncode == 0
     before = tree_digest(mini.site)
     path = mini.content / case_file
-    path.write_text(path.read_text(encoding="utf-8") + "\n[x](missing-page.md)\n",
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "\n[x](missing-page.md)\n", encoding="utf-8")
     result = mini.build()
     assert result.returncode != 0
     assert "missing-page.md" in result.stderr
@@ -144,12 +148,16 @@ def test_cli_build_runs_the_engine(mini: Project) -> None:
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_indexing_and_packing_during_the_build_equal_doing_it_afterwards(
-        mini_site: Project, tmp_path: Path) -> None:
+    mini_site: Project, tmp_path: Path
+) -> None:
     """The helper process indexes and packs each page while MkDocs builds the next; the
     result must be what reading the finished site gives."""
     import shutil
@@ -175,7 +183,8 @@ def test_indexing_and_packing_during_the_build_equal_doing_it_afterwards(
 
 
 def test_the_build_works_where_no_helper_process_can_start(
-        mini: Project, mini_site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    mini: Project, mini_site: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Some sandboxes forbid new processes (no /dev/shm semaphores): the build then does
     the helper's work itself, with the same result."""
     from mkdocs.commands.build import build

@@ -49,15 +49,21 @@ def test_the_headline_figures_count_the_content(archive: Archive) -> None:
     primaries = [p for p in (ROOT / "content/lessons").glob("*.md") if p.suffixes == [".md"]]
     assert figures["lessons"] == len(primaries) >= 8
     # Phayao, Songkhla (2022), Khon Kaen and Yala (2024), as seed 003 states.
-    members = {c.id: c.fields.get("gnlc_member_since") for c in archive.cities.values()
-               if c.fields.get("gnlc_member_since")}
+    members = {
+        c.id: c.fields.get("gnlc_member_since")
+        for c in archive.cities.values()
+        if c.fields.get("gnlc_member_since")
+    }
     assert members == {"phayao": 2022, "songkhla": 2022, "khon-kaen": 2024, "yala": 2024}
 
 
 @pytest.mark.parametrize("kind", ["cities", "projects", "lessons", "events", "pages"])
 def test_every_case_exists_in_both_languages(archive: Archive, kind: str) -> None:
-    missing = [case.id for case in archive.by_kind(kind).values()
-               if set(case.texts) != set(archive.languages)]
+    missing = [
+        case.id
+        for case in archive.by_kind(kind).values()
+        if set(case.texts) != set(archive.languages)
+    ]
     assert missing == []
 
 

@@ -57,9 +57,15 @@ READINGS: list[tuple[dates.Kind, str, str, Any]] = [
 ]
 # Values the reading has no opinion on: the schema says what is wrong with them.
 NOT_DATES: list[tuple[dates.Kind, Any]] = [
-    ("year", 2200), ("year", "soon"), ("year", True), ("date", "2023-02-29"),
-    ("date", "32/13/2024"), ("date", "2024-06"), ("partial-date", "Feb 2024"),
-    ("year-range", "2020"), ("date", None),
+    ("year", 2200),
+    ("year", "soon"),
+    ("year", True),
+    ("date", "2023-02-29"),
+    ("date", "32/13/2024"),
+    ("date", "2024-06"),
+    ("partial-date", "Feb 2024"),
+    ("year-range", "2020"),
+    ("date", None),
 ]
 
 
@@ -90,8 +96,12 @@ def _plain(typed: str) -> Any:
 
 # Where each kind of value goes in the mini fixture: (file, line to replace, template).
 _PLACES = {
-    "year": ("cities/khon-kaen.md", "gnlc_member_since: 2024", "gnlc_member_since: {}",
-             ("gnlc_member_since",)),
+    "year": (
+        "cities/khon-kaen.md",
+        "gnlc_member_since: 2024",
+        "gnlc_member_since: {}",
+        ("gnlc_member_since",),
+    ),
     "year-range": ("cities/khon-kaen.md", 'cohort: "2020-2021"', "cohort: {}", ("cohort",)),
     "date": ("cities/khon-kaen.md", "updated: 2026-11-25", "updated: {}", ("updated",)),
     "partial-date": ("sources.yml", 'date: "2024-02"', "date: {}", ("seed-a", "date")),
@@ -99,15 +109,19 @@ _PLACES = {
 
 
 @pytest.mark.parametrize("kind, typed, verdict, value", READINGS, ids=_ids(READINGS))
-def test_the_validator_reads_it_so(mini: Project, kind: str, typed: str, verdict: str,
-                                   value: Any) -> None:
+def test_the_validator_reads_it_so(
+    mini: Project, kind: str, typed: str, verdict: str, value: Any
+) -> None:
     rel, old, new, key = _PLACES[kind]
     path = mini.content / rel
     path.write_text(path.read_text("utf-8").replace(old, new.format(typed)), "utf-8")
     checked = check(load_config(mini.root / "mkdocs.yml"))
     # The field's own reading (a source's quoted words are checked by their own rule).
-    errors = [p for p in checked.problems.errors
-              if p.path == f"content/{rel}" and p.field == ".".join(key)]
+    errors = [
+        p
+        for p in checked.problems.errors
+        if p.path == f"content/{rel}" and p.field == ".".join(key)
+    ]
     if verdict == ACCEPTED:
         assert errors == []
         if rel == "sources.yml":
@@ -124,21 +138,31 @@ def test_the_validator_reads_it_so(mini: Project, kind: str, typed: str, verdict
 
 # The converter's questions for each kind (a full date is never asked: `updated` is the day
 # the file is made).
-_QUESTIONS = {"year": ("period_start", ("period", "start")), "year-range": ("round", ("round",)),
-              "partial-date": ("source_date", None)}
+_QUESTIONS = {
+    "year": ("period_start", ("period", "start")),
+    "year-range": ("round", ("round",)),
+    "partial-date": ("source_date", None),
+}
 
 
-@pytest.mark.parametrize("kind, typed, verdict, value",
-                         [row for row in READINGS if row[0] in _QUESTIONS],
-                         ids=_ids([row for row in READINGS if row[0] in _QUESTIONS]))
-def test_the_converter_reads_it_so(mini: Project, kind: str, typed: str, verdict: str,
-                                   value: Any) -> None:
+@pytest.mark.parametrize(
+    "kind, typed, verdict, value",
+    [row for row in READINGS if row[0] in _QUESTIONS],
+    ids=_ids([row for row in READINGS if row[0] in _QUESTIONS]),
+)
+def test_the_converter_reads_it_so(
+    mini: Project, kind: str, typed: str, verdict: str, value: Any
+) -> None:
     question, key = _QUESTIONS[kind]
     answer = typed.strip('"')  # an issue form answer is plain text
     answers = {**_REQUIRED_PROJECT, question: answer}
     if kind == "partial-date":
-        answers.update(source_ids="", source_title_th="เอกสาร", source_title_en="A document",
-                       source_date_evidence="เผยแพร่เมื่อ 12 มิถุนายน 2567")  # gives each date
+        answers.update(
+            source_ids="",
+            source_title_th="เอกสาร",
+            source_title_en="A document",
+            source_date_evidence="เผยแพร่เมื่อ 12 มิถุนายน 2567",
+        )  # gives each date
     config = load_config(mini.root / "mkdocs.yml")
     conversion = convert(_issue_body("projects", answers), form_named("projects"), config)
     if verdict == ACCEPTED:
@@ -148,7 +172,8 @@ def test_the_converter_reads_it_so(mini: Project, kind: str, typed: str, verdict
             data = data["yala-stories-source"]["date"]
         else:
             data = yaml.safe_load(
-                conversion.files["content/projects/yala-stories.md"].split("---\n")[1])
+                conversion.files["content/projects/yala-stories.md"].split("---\n")[1]
+            )
             for part in key:
                 data = data[part]
         assert data == value

@@ -174,7 +174,9 @@ def test_event_pages_have_an_infobox_and_cities_list_their_events(mini_site: Pro
         assert f'class="admonition-title">{inferred}' in event  # the marker, in this language
         city = unbroken((mini_site.site / prefix / "cities" / "khon-kaen.html").read_text("utf-8"))
         assert 'id="lc-events"' in city and 'href="../events/gnlc-2024.html"' in city
-        cities_index = unbroken((mini_site.site / prefix / "cities" / "index.html").read_text("utf-8"))
+        cities_index = unbroken(
+            (mini_site.site / prefix / "cities" / "index.html").read_text("utf-8")
+        )
         assert 'class="lc-event-marker" href="../events/gnlc-2024.html"' in cities_index
         assert "#lc-map-event-gnlc-2024:checked" in cities_index  # the filter, as CSS
 

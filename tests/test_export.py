@@ -29,8 +29,7 @@ def test_json_export_round_trips_to_the_model(mini_site: Project) -> None:
     archive = build_archive(check(load_config(mini_site.root / "mkdocs.yml")).loaded)
     for kind in ("cities", "projects", "lessons", "events"):
         exported = json.loads((mini_site.site / "data" / f"{kind}.json").read_text("utf-8"))
-        expected = [case_record(case, archive.languages)
-                    for case in archive.by_kind(kind).values()]
+        expected = [case_record(case, archive.languages) for case in archive.by_kind(kind).values()]
         assert exported == json.loads(json.dumps(expected, ensure_ascii=False))
         for record in exported:  # and every front-matter field survives unchanged
             case = archive.by_kind(kind)[record["id"]]
@@ -59,13 +58,21 @@ def test_published_schemas_validate_the_exported_records(mini_site: Project) -> 
     common = json.loads((data / "schemas" / "common.json").read_text("utf-8"))
     region = common["$defs"]["region"]
     assert sorted(region["enum"]) == ["central", "east", "north", "northeast", "south", "west"]
-    registry = __import__("referencing").Registry().with_resources(
-        (s["$id"], __import__("referencing").Resource.from_contents(s))
-        for s in (json.loads(p.read_text("utf-8")) for p in (data / "schemas").glob("*.json")))
+    registry = (
+        __import__("referencing")
+        .Registry()
+        .with_resources(
+            (s["$id"], __import__("referencing").Resource.from_contents(s))
+            for s in (json.loads(p.read_text("utf-8")) for p in (data / "schemas").glob("*.json"))
+        )
+    )
     validator = jsonschema.Draft202012Validator(schema, registry=registry)
     for record in json.loads((data / "cities.json").read_text("utf-8")):
-        fields = {k: v for k, v in record.items()
-                  if k not in ("kind", "urls", "texts", "projects", "lessons", "events")}
+        fields = {
+            k: v
+            for k, v in record.items()
+            if k not in ("kind", "urls", "texts", "projects", "lessons", "events")
+        }
         fields["id"] = record["id"]
         assert list(validator.iter_errors(fields)) == []
 
@@ -112,6 +119,9 @@ def test_the_data_package_is_named_from_the_configuration(mini_site: Project) ->
     for resource in package["resources"]:
         assert (data / resource["path"]).is_file(), resource
     listed = {resource["path"] for resource in package["resources"]}
-    on_disk = {p.relative_to(data).as_posix() for p in data.rglob("*")
-               if p.is_file() and p.suffix in (".csv", ".json") and p.name != "datapackage.json"}
+    on_disk = {
+        p.relative_to(data).as_posix()
+        for p in data.rglob("*")
+        if p.is_file() and p.suffix in (".csv", ".json") and p.name != "datapackage.json"
+    }
     assert on_disk - listed <= {f"{kind}.json" for kind in COLUMNS} | {"sources.json"}

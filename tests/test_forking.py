@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project, make_project
 
-OLD_NAMES = ("คลังความรู้เมืองแห่งการเรียนรู้", "Learning City Knowledge Bank",
-             "learning-city-knowledge-bank")
+OLD_NAMES = (
+    "คลังความรู้เมืองแห่งการเรียนรู้",
+    "Learning City Knowledge Bank",
+    "learning-city-knowledge-bank",
+)
 OLD_CONTENT = ("ขอนแก่น", "Khon Kaen", "ยะลา", "บพท", "PMU A", "KKTT", "Yala Stories")
 RENAMES = {
     "คลังความรู้เมืองแห่งการเรียนรู้": "คลังความรู้เมืองอุดรธานี",
@@ -57,8 +60,11 @@ SOURCE = """fork-source:
 
 
 def _site_text(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-            for p in site.rglob("*") if p.suffix in (".html", ".json", ".csv", ".xml", ".js")}
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.suffix in (".html", ".json", ".csv", ".xml", ".js")
+    }
 
 
 def test_a_fork_carries_its_own_name_and_none_of_our_content(tmp_path: Path) -> None:
@@ -73,7 +79,8 @@ def test_a_fork_carries_its_own_name_and_none_of_our_content(tmp_path: Path) -> 
         handle.write(SOURCE)
     (fork.content / "sources.yml").write_text(
         (fork.content / "sources.yml").read_text(encoding="utf-8").replace("\n{}\n", "\n"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     validated = fork.run("validate")
     assert validated.returncode == 0, validated.stdout
@@ -89,8 +96,13 @@ def test_a_fork_carries_its_own_name_and_none_of_our_content(tmp_path: Path) -> 
     # The field reference and the published schemas give examples (`khon-kaen`): documentation
     # of the format, not content; FORKING.md says where to change them.
     documentation = ("reference.html", "en/reference.html", "data/schemas/")
-    leaks = {(path, word) for path, text in texts.items() if not path.startswith(documentation)
-             for word in OLD_NAMES + OLD_CONTENT if word in text}
+    leaks = {
+        (path, word)
+        for path, text in texts.items()
+        if not path.startswith(documentation)
+        for word in OLD_NAMES + OLD_CONTENT
+        if word in text
+    }
     assert leaks == set()
     assert not (fork.site / "cities" / "khon-kaen.html").exists()
     cities = json.loads((fork.site / "data" / "cities.json").read_text(encoding="utf-8"))
@@ -98,10 +110,17 @@ def test_a_fork_carries_its_own_name_and_none_of_our_content(tmp_path: Path) -> 
 
 
 def _git(folder: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org",
-           "PATH": "/usr/bin:/bin", "HOME": str(folder)}
-    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, env=env)
+    env = {
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(folder),
+    }
+    result = subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, env=env, check=False
+    )
     assert result.returncode == 0, (args, result.stdout, result.stderr)
     return result.stdout
 
@@ -118,9 +137,12 @@ def _fork_settings(config: str) -> str:
         assert old in config, old
         config = config.replace(old, new)
     config = re.sub(r"\n\s+labels:\n(\s+(cities|projects): .*\n)+", "\n", config)
-    config = re.sub(r"    funders:.*?\n(?=    contact:)",
-                    '    funders:\n      - name: {th: "เทศบาลนครอุดรธานี", en: "Udon Thani City"}\n',
-                    config, flags=re.S)
+    config = re.sub(
+        r"    funders:.*?\n(?=    contact:)",
+        '    funders:\n      - name: {th: "เทศบาลนครอุดรธานี", en: "Udon Thani City"}\n',
+        config,
+        flags=re.DOTALL,
+    )
     return config
 
 
@@ -141,31 +163,49 @@ def test_a_fork_takes_later_template_fixes_without_conflicts(tmp_path: Path) -> 
 
     fork = tmp_path / "fork"
     _git(tmp_path, "clone", "-q", str(upstream), str(fork))
-    removed = subprocess.run([sys.executable, "-m", "generator", "remove-examples", "--pages"],
-                             cwd=fork, capture_output=True, text=True)
+    removed = subprocess.run(
+        [sys.executable, "-m", "generator", "remove-examples", "--pages"],
+        cwd=fork,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert removed.returncode == 0, removed.stderr
     config = fork / "mkdocs.yml"
     config.write_text(_fork_settings(config.read_text(encoding="utf-8")), encoding="utf-8")
     (fork / "content" / "cities" / "udon-thani.md").write_text(CITY, encoding="utf-8")
     sources = fork / "content" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("\n{}\n", "\n") + SOURCE,
-                       encoding="utf-8")
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("\n{}\n", "\n") + SOURCE, encoding="utf-8"
+    )
     _git(fork, "add", "-A")
     _git(fork, "commit", "-q", "-m", "our own archive")
 
     # Later, upstream fixes its generator, theme and inherited settings.
-    _edit(upstream / "generator" / "render" / "map.py", '"""', '"""Upstream fix. ', )
+    _edit(
+        upstream / "generator" / "render" / "map.py",
+        '"""',
+        '"""Upstream fix. ',
+    )
     with (upstream / "theme" / "assets" / "stylesheets" / "archive.css").open("a") as css:
         css.write("\n.lc-upstream-fix { color: inherit; }\n")
-    _edit(upstream / "generator" / "mkdocs-base.yml", "  - pymdownx.details\n",
-          "  - pymdownx.details\n  - abbr\n")
+    _edit(
+        upstream / "generator" / "mkdocs-base.yml",
+        "  - pymdownx.details\n",
+        "  - pymdownx.details\n  - abbr\n",
+    )
     _git(upstream, "commit", "-q", "-am", "template fixes")
 
     _git(fork, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
     assert _git(fork, "diff", "--name-only", "--diff-filter=U") == ""
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=fork,
-                           capture_output=True, text=True,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=fork,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
     assert built.returncode == 0, built.stderr[-3000:]
     site = fork / "site"
     assert ".lc-upstream-fix" in (site / "assets/stylesheets/archive.css").read_text()
@@ -173,6 +213,11 @@ def test_a_fork_takes_later_template_fixes_without_conflicts(tmp_path: Path) -> 
     assert "คลังความรู้เมืองอุดรธานี" in texts["index.html"]
     assert "อุดรธานี" in texts["cities/udon-thani.html"]
     documentation = ("reference.html", "en/reference.html", "data/schemas/")
-    leaks = {(path, word) for path, text in texts.items() if not path.startswith(documentation)
-             for word in OLD_NAMES + OLD_CONTENT if word in text}
+    leaks = {
+        (path, word)
+        for path, text in texts.items()
+        if not path.startswith(documentation)
+        for word in OLD_NAMES + OLD_CONTENT
+        if word in text
+    }
     assert leaks == set()

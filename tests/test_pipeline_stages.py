@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from conftest import Project
 
 from generator.config import load_config
@@ -37,9 +35,11 @@ def test_yaml_dates_stay_text() -> None:
 
 
 def test_yaml_refuses_duplicates_tags_and_aliases() -> None:
-    for text, code in [("a: 1\na: 2\n", "yaml-duplicate-key"),
-                       ("a: !!python/object:os.system x\n", "yaml-tag"),
-                       ("a: &x [1]\nb: *x\n", "yaml-alias")]:
+    for text, code in [
+        ("a: 1\na: 2\n", "yaml-duplicate-key"),
+        ("a: !!python/object:os.system x\n", "yaml-tag"),
+        ("a: &x [1]\nb: *x\n", "yaml-alias"),
+    ]:
         try:
             load_located(text)
         except YamlError as error:
@@ -81,8 +81,12 @@ def test_render_writes_every_case_in_every_language(mini: Project) -> None:
     config = load_config(mini.root / "mkdocs.yml")
     archive = build_archive(check(config).loaded)
     files = render_site(archive, config, "n0nce").files
-    for case in ("cities/khon-kaen", "cities/yala", "projects/khon-kaen-2020",
-                 "lessons/anchor-organisation"):
+    for case in (
+        "cities/khon-kaen",
+        "cities/yala",
+        "projects/khon-kaen-2020",
+        "lessons/anchor-organisation",
+    ):
         assert f"{case}.md" in files and f"{case}.en.md" in files
     # Buddhist Era beside CE, in both languages
     # Thai pages lead with the Buddhist Era, English with the Common Era
@@ -101,8 +105,9 @@ def test_render_writes_every_case_in_every_language(mini: Project) -> None:
 
 def test_rendered_labels_are_escaped(mini: Project) -> None:
     path = mini.content / "cities" / "yala.md"
-    text = path.read_text(encoding="utf-8").replace("research_area: {th: เทศบาลนครยะลา",
-                                                    'research_area: {th: "<b>x</b>"')
+    text = path.read_text(encoding="utf-8").replace(
+        "research_area: {th: เทศบาลนครยะลา", 'research_area: {th: "<b>x</b>"'
+    )
     path.write_text(text, encoding="utf-8")
     config = load_config(mini.root / "mkdocs.yml")
     files = render_site(build_archive(check(config).loaded), config, "n").files
@@ -110,9 +115,11 @@ def test_rendered_labels_are_escaped(mini: Project) -> None:
 
 
 def test_sanitiser_cleans_only_marked_regions() -> None:
-    html = ('<aside onclick="trusted()">x</aside><!-- lc-body-start:abc -->'
-            '<p onclick="evil()">hi</p><script>evil()</script><a href="javascript:x">l</a>'
-            '<!-- lc-body-end:abc -->')
+    html = (
+        '<aside onclick="trusted()">x</aside><!-- lc-body-start:abc -->'
+        '<p onclick="evil()">hi</p><script>evil()</script><a href="javascript:x">l</a>'
+        "<!-- lc-body-end:abc -->"
+    )
     cleaned = clean_marked_regions(html, "abc")
     assert 'onclick="trusted()"' in cleaned  # template HTML is trusted
     assert "evil" not in cleaned and "javascript" not in cleaned
@@ -138,24 +145,35 @@ def test_generate_refuses_to_render_when_content_has_errors(mini: Project) -> No
     assert not config.build_dir.exists()
 
 
-def test_a_second_build_of_the_same_content_rewrites_no_page(mini: Project,
-                                                              tmp_path: Path) -> None:
+def test_a_second_build_of_the_same_content_rewrites_no_page(mini: Project, tmp_path: Path) -> None:
     """The sanitiser's nonce is kept in the user's cache, so the same content renders the
     same Markdown in a new process (each `mkdocs build`) — and not in the checkout, where a
     pull request could have put one its author knows."""
     known = "0123456789abcdef"
     (mini.root / ".cache").mkdir()
     (mini.root / ".cache" / "docs.nonce").write_text(known, encoding="ascii")
-    script = ("from generator.config import load_config; from generator.pipeline import "
-              "generate; g, _ = generate(load_config('mkdocs.yml')); print(g.written, g.nonce)")
+    script = (
+        "from generator.config import load_config; from generator.pipeline import "
+        "generate; g, _ = generate(load_config('mkdocs.yml')); print(g.written, g.nonce)"
+    )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
-    runs = [subprocess.run([sys.executable, "-c", script], cwd=mini.root, check=True, env=env,
-                           capture_output=True, text=True).stdout.split() for _ in range(2)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=mini.root,
+            check=True,
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        for _ in range(2)
+    ]
     (first, nonce), (again, same) = runs
     assert int(first) > 0 and int(again) == 0 and nonce == same
     assert nonce != known
-    assert (tmp_path / "user-cache" / "learning-city-knowledge-bank" / "sanitiser-nonce") \
-        .read_text(encoding="ascii").strip() == nonce
+    assert (tmp_path / "user-cache" / "learning-city-knowledge-bank" / "sanitiser-nonce").read_text(
+        encoding="ascii"
+    ).strip() == nonce
 
 
 def test_the_sanitiser_nonce_is_random_and_kept_per_checkout(tmp_path: Path) -> None:

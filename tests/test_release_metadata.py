@@ -55,10 +55,13 @@ def test_zenodo_metadata_links_the_site_the_repository_and_the_doi(
 ) -> None:
     (tmp_path / "CITATION.cff").write_text(
         (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-        + "doi: https://doi.org/10.5281/zenodo.1234\n", encoding="utf-8")
+        + "doi: https://doi.org/10.5281/zenodo.1234\n",
+        encoding="utf-8",
+    )
     configured = dataclasses.replace(
         with_settings(
-            config, tmp_path,
+            config,
+            tmp_path,
             publisher={"name": {"th": "สำนักพิมพ์", "en": "A Press"}, "url": None},
         ),
         site_url="https://example.org/lckb/",
@@ -107,8 +110,10 @@ def test_the_configured_doi_and_version_reach_the_citation(
 ) -> None:
     assert archive_identity(config).doi is None  # unset in this repository: nothing guessed
     cff = tmp_path / "CITATION.cff"
-    cff.write_text('cff-version: 1.2.0\ntitle: "x"\nversion: "2.1"\n'
-                   "doi: https://doi.org/10.5281/ZENODO.99\n", encoding="utf-8")
+    cff.write_text(
+        'cff-version: 1.2.0\ntitle: "x"\nversion: "2.1"\ndoi: https://doi.org/10.5281/ZENODO.99\n',
+        encoding="utf-8",
+    )
     identity = archive_identity(with_settings(config, tmp_path))
     assert (identity.doi, identity.version) == ("10.5281/ZENODO.99", "2.1")
     assert identity.doi_url == "https://doi.org/10.5281/ZENODO.99"

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from browser_support import serve, watch
+from search_support.query import MemoryIndex
+
 from generator.search import build_language
 from generator.search.index import shard_of, shards_with_prefix
 from generator.search.normalize import normalize, parse_query, phrase_keys, runs
-from search_support.query import MemoryIndex
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,23 +33,47 @@ def type_query(page: Any, query: str, *, typed: bool = True) -> list[str]:
         box.fill(query)
     page.wait_for_function(
         "q => document.querySelector('[data-lc-search]').getAttribute('data-lc-done') === q",
-        arg=query, timeout=15000)
+        arg=query,
+        timeout=15000,
+    )
     return result_paths(page, ".md-search-result__list a[data-lc-result]:not(.lc-search__all a)")
 
 
 def result_paths(page: Any, selector: str) -> list[str]:
     hrefs = page.eval_on_selector_all(selector, "links => links.map(a => a.href)")
-    root = page.evaluate("new URL(document.querySelector('[data-lc-search]')"
-                         ".getAttribute('data-lc-root'), location.href).href")
-    return [h[len(root):] if h.startswith(root) else h for h in hrefs
-            if "search.html?q=" not in h]
+    root = page.evaluate(
+        "new URL(document.querySelector('[data-lc-search]')"
+        ".getAttribute('data-lc-root'), location.href).href"
+    )
+    return [h.removeprefix(root) for h in hrefs if "search.html?q=" not in h]
 
 
 STRINGS = [
-    "ขอนแก่น", "ตลาด ใต้", "ตลาด\u00a0\u00a0ใต้\n", "หัวหิน ", "KKTTโมเดล", "Living Lab",
-    "GNLC, UNESCO", "๒๕๖๓ พ.ศ.", "น\u0e4d\u0e32", "\u0e40\u0e40ก", "ก\u200bข", "e\u0301cole",
-    "ΣΊΣΥΦΟΣ", "Straße", "İstanbul", "ก", "นา", "  ", "พื้นที่ การเรียนรู้ ", "x-y_z 1,234.5",
-    "เมือง-ขอนแก่น", "ทดสอบ๑๒๓abc", "ๆ ฯ ฿100", "🙂 emoji 𝐀𝐁", "Ｆｕｌｌ width",
+    "ขอนแก่น",
+    "ตลาด ใต้",
+    "ตลาด\u00a0\u00a0ใต้\n",
+    "หัวหิน ",
+    "KKTTโมเดล",
+    "Living Lab",
+    "GNLC, UNESCO",
+    "๒๕๖๓ พ.ศ.",
+    "น\u0e4d\u0e32",
+    "\u0e40\u0e40ก",
+    "ก\u200bข",
+    "e\u0301cole",
+    "ΣΊΣΥΦΟΣ",
+    "Straße",
+    "İstanbul",
+    "ก",
+    "นา",
+    "  ",
+    "พื้นที่ การเรียนรู้ ",
+    "x-y_z 1,234.5",
+    "เมือง-ขอนแก่น",
+    "ทดสอบ๑๒๓abc",
+    "ๆ ฯ ฿100",
+    "🙂 emoji 𝐀𝐁",
+    "Ｆｕｌｌ width",
 ]
 
 
@@ -63,11 +87,14 @@ def test_browser_normalises_like_python(mini_site: Any, browser: Any) -> None:
     with serve(mini_site.site) as base:
         page.goto(base + "/index.html")
         page.evaluate("LCSearch.stemmerReady()")
-        got = page.evaluate("""([strings, bounds]) => strings.map(s => [LCSearch.normalize(s),
+        got = page.evaluate(
+            """([strings, bounds]) => strings.map(s => [LCSearch.normalize(s),
             LCSearch.runs(LCSearch.normalize(s)),
             LCSearch.parseQuery(s).map(t => [t.text, t.exact, t.prefix]),
             LCSearch.phraseKeys(s), LCSearch.shardOf(LCSearch.normalize(s), bounds),
-            LCSearch.shardsWithPrefix(LCSearch.normalize(s), bounds)])""", [STRINGS, BOUNDS])
+            LCSearch.shardsWithPrefix(LCSearch.normalize(s), bounds)])""",
+            [STRINGS, BOUNDS],
+        )
     page.close()
     for text, (norm, js_runs, terms, pairs, shard, prefixed) in zip(STRINGS, got):
         assert pairs == phrase_keys(text), text
@@ -75,15 +102,43 @@ def test_browser_normalises_like_python(mini_site: Any, browser: Any) -> None:
         assert prefixed == list(shards_with_prefix(normalize(text), BOUNDS)), text
         assert norm == normalize(text), text
         assert [tuple(r) for r in js_runs] == list(runs(normalize(text))), text
-        assert [tuple(t) for t in terms] == [(t.text, t.exact, t.prefix)
-                                             for t in parse_query(text)], text
+        assert [tuple(t) for t in terms] == [
+            (t.text, t.exact, t.prefix) for t in parse_query(text)
+        ], text
 
 
-QUERIES = ["the city", "city the", "Khon Kaen has", "ขอนแก่น", "แก่น", "ยะลา", "เครือข่าย", "ภาคี เครือข่าย", "การเรียนรู้", "นา", "ขอ",
-           "khon", "Khon Kaen", "partner", "2563", "เมือง", "ไม่มีคำนี้เลย",
-           # near spellings, word forms, names in the other script or written together
-           "ขอนเก่น", "ขอนแกน", "ยะรา", "เครือข่ย", "การเรียนรู", "partnrs", "partnerships",
-           "cities", "Khonkaen", "khon kean", "ຂອນ", "citty learnnig"]
+QUERIES = [
+    "the city",
+    "city the",
+    "Khon Kaen has",
+    "ขอนแก่น",
+    "แก่น",
+    "ยะลา",
+    "เครือข่าย",
+    "ภาคี เครือข่าย",
+    "การเรียนรู้",
+    "นา",
+    "ขอ",
+    "khon",
+    "Khon Kaen",
+    "partner",
+    "2563",
+    "เมือง",
+    "ไม่มีคำนี้เลย",
+    # near spellings, word forms, names in the other script or written together
+    "ขอนเก่น",
+    "ขอนแกน",
+    "ยะรา",
+    "เครือข่ย",
+    "การเรียนรู",
+    "partnrs",
+    "partnerships",
+    "cities",
+    "Khonkaen",
+    "khon kean",
+    "ຂອນ",
+    "citty learnnig",
+]
 
 
 def test_browser_ranks_like_python(mini_site: Any, browser: Any) -> None:
@@ -92,9 +147,12 @@ def test_browser_ranks_like_python(mini_site: Any, browser: Any) -> None:
         for lang, start in (("th", "/index.html"), ("en", "/en/index.html")):
             reference = MemoryIndex(build_language(mini_site.site, ["th", "en"], lang))
             page.goto(base + start)
-            got = page.evaluate("async qs => { const out = []; for (const q of qs) "
-                                "out.push([(await LCSearch.query(q, 10)).map(r => r.url), "
-                                "await LCSearch.suggest(q)]); return out; }", QUERIES)
+            got = page.evaluate(
+                "async qs => { const out = []; for (const q of qs) "
+                "out.push([(await LCSearch.query(q, 10)).map(r => r.url), "
+                "await LCSearch.suggest(q)]); return out; }",
+                QUERIES,
+            )
             for query, (urls, suggestions) in zip(QUERIES, got):
                 assert urls == reference.urls(query, 10), (lang, query)
                 assert suggestions == reference.suggestions(query), (lang, query)
@@ -142,8 +200,9 @@ def test_search_page_links_results_and_languages(mini_site: Any, browser: Any) -
         assert found[0] == "cities/khon-kaen.html"
         assert page.input_value("#lc-search-page-q") == "ขอนแก่น"
         assert page.title().startswith("ค้นหา")
-        switcher = page.eval_on_selector_all("a.md-select__link",
-                                             "a => a.map(x => x.getAttribute('href'))")
+        switcher = page.eval_on_selector_all(
+            "a.md-select__link", "a => a.map(x => x.getAttribute('href'))"
+        )
         assert "en/search.html" in switcher
         page.goto(base + "/en/search.html?q=partnerships")
         page.wait_for_selector("form[data-lc-search-page][data-lc-done]")
@@ -154,8 +213,9 @@ def test_search_page_links_results_and_languages(mini_site: Any, browser: Any) -
     page.close()
 
 
-def test_header_enter_opens_the_search_page_and_keyboard_moves(mini_site: Any,
-                                                               browser: Any) -> None:
+def test_header_enter_opens_the_search_page_and_keyboard_moves(
+    mini_site: Any, browser: Any
+) -> None:
     page = browser.new_page()
     with serve(mini_site.site) as base:
         page.goto(base + "/about.html")
@@ -220,7 +280,7 @@ def test_index_files_are_per_language(mini_site: Any) -> None:
     for lang in ("th", "en"):
         manifest = (site / "search" / lang / "manifest.js").read_text(encoding="utf-8")
         prefix = f'LCSearch.register("{lang}","manifest",'
-        data = json.loads(manifest[len(prefix):-3])
+        data = json.loads(manifest[len(prefix) : -3])
         assert data["lang"] == lang and data["docs"] > 5
 
 
@@ -229,10 +289,35 @@ def _english_words() -> list[str]:
     import re
 
     root = Path(__file__).resolve().parent.parent / "content"
-    words = sorted({w.lower() for p in root.rglob("*.en.md")
-                    for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))})
-    suffixes = ["s", "es", "ed", "ing", "ly", "ness", "ation", "ies", "ment", "er", "ity",
-                "ive", "ful", "able", "al", "izing", "ised", "ize", "ational", "ousness"]
+    words = sorted(
+        {
+            w.lower()
+            for p in root.rglob("*.en.md")
+            for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))
+        }
+    )
+    suffixes = [
+        "s",
+        "es",
+        "ed",
+        "ing",
+        "ly",
+        "ness",
+        "ation",
+        "ies",
+        "ment",
+        "er",
+        "ity",
+        "ive",
+        "ful",
+        "able",
+        "al",
+        "izing",
+        "ised",
+        "ize",
+        "ational",
+        "ousness",
+    ]
     return words + [w + s for w in words for s in suffixes][:20000]
 
 
@@ -243,33 +328,67 @@ def test_browser_stems_like_python(mini_site: Any, browser: Any) -> None:
     page = browser.new_page()
     with serve(mini_site.site) as base:
         page.goto(base + "/index.html")
-        got = page.evaluate("async ws => { await LCSearch.stemmerReady(); "
-                            "return ws.map(w => LCSearch.stem(w)); }", words)
+        got = page.evaluate(
+            "async ws => { await LCSearch.stemmerReady(); return ws.map(w => LCSearch.stem(w)); }",
+            words,
+        )
     page.close()
     assert len(words) > 20000
     assert [w for w, s in zip(words, got) if s != stem(w)] == []
 
 
-FUZZY = ["ขอนแก่น", "ขอนแกน", "ขอนเก่น", "ศึกษา", "สึกสา", "ลำปาง", "รัมปาง", "จันทร์", "จันท",
-         "การทำงาน", "การทัมงาน", "กรุงเทพ", "Khon Kaen", "comunity", "reslut", "เ", "ก่", ""]
-LEXICON = ["ห้องเรียนเมืองขอนแก่น", "ขอนแก่น", "การศึกษา", "ลำปาง", "วันจันทร์", "การทำงาน",
-           "community", "result", "results", "กรุงเทพมหานคร"]
+FUZZY = [
+    "ขอนแก่น",
+    "ขอนแกน",
+    "ขอนเก่น",
+    "ศึกษา",
+    "สึกสา",
+    "ลำปาง",
+    "รัมปาง",
+    "จันทร์",
+    "จันท",
+    "การทำงาน",
+    "การทัมงาน",
+    "กรุงเทพ",
+    "Khon Kaen",
+    "comunity",
+    "reslut",
+    "เ",
+    "ก่",
+    "",
+]
+LEXICON = [
+    "ห้องเรียนเมืองขอนแก่น",
+    "ขอนแก่น",
+    "การศึกษา",
+    "ลำปาง",
+    "วันจันทร์",
+    "การทำงาน",
+    "community",
+    "result",
+    "results",
+    "กรุงเทพมหานคร",
+]
 
 
 def test_browser_measures_near_spellings_like_python(mini_site: Any, browser: Any) -> None:
-    from generator.search.normalize import skeleton
     from search_support.fuzzy import clusters, distance, near_words
+
+    from generator.search.normalize import skeleton
 
     page = browser.new_page()
     with serve(mini_site.site) as base:
         page.goto(base + "/index.html")
-        got = page.evaluate("""([words, lexicon]) => words.map(w => [LCSearch.skeleton(w),
+        got = page.evaluate(
+            """([words, lexicon]) => words.map(w => [LCSearch.skeleton(w),
             LCSearch.clusters(w), lexicon.map(e => [
               LCSearch.distance(LCSearch.clusters(w).map(c => c[0]),
                                 LCSearch.clusters(e).map(c => c[0]), true),
               LCSearch.distance(LCSearch.clusters(w).map(c => c[0]),
                                 LCSearch.clusters(e).map(c => c[0]), false)]),
-            LCSearch.nearWords(w, lexicon)])""", [FUZZY, LEXICON])
+            LCSearch.nearWords(w, lexicon)])""",
+            [FUZZY, LEXICON],
+        )
     page.close()
     for word, (bare, parts, costs, near) in zip(FUZZY, got):
         assert bare == skeleton(word), word
@@ -282,10 +401,13 @@ def test_browser_measures_near_spellings_like_python(mini_site: Any, browser: An
         assert [tuple(x) for x in near] == near_words(word, LEXICON), word
 
 
-@pytest.mark.parametrize("width,start,query,lang", [
-    (360, "/index.html", "ขอนเก่น", "th"), (1280, "/en/index.html", "Khon Kean", "en")])
-def test_a_misspelling_is_no_dead_end(mini_site: Any, browser: Any, width: int, start: str,
-                                      query: str, lang: str) -> None:
+@pytest.mark.parametrize(
+    "width,start,query,lang",
+    [(360, "/index.html", "ขอนเก่น", "th"), (1280, "/en/index.html", "Khon Kean", "en")],
+)
+def test_a_misspelling_is_no_dead_end(
+    mini_site: Any, browser: Any, width: int, start: str, query: str, lang: str
+) -> None:
     """The reader sees near hits with what they are and where, "did you mean", and with
     nothing at all, the index pages; in the box and on the search page."""
     page = browser.new_page(viewport={"width": width, "height": 800})
@@ -301,11 +423,14 @@ def test_a_misspelling_is_no_dead_end(mini_site: Any, browser: Any, width: int, 
         assert where == ("เมือง · ขอนแก่น" if lang == "th" else "City · Khon Kaen")
         text = suggestion.inner_text()
         suggestion.click()
-        page.wait_for_function("q => document.querySelector('[data-lc-search]')"
-                               ".getAttribute('data-lc-done') === q", arg=text, timeout=15000)
+        page.wait_for_function(
+            "q => document.querySelector('[data-lc-search]').getAttribute('data-lc-done') === q",
+            arg=text,
+            timeout=15000,
+        )
         assert page.locator(BOX).input_value() == text
         first = box.locator(".md-search-result__list > li").first.get_attribute("class")
-        assert "lc-search__near" not in first                 # exact hits first now
+        assert "lc-search__near" not in first  # exact hits first now
         # Nothing at all: the index pages of the archive.
         assert type_query(page, "qqqqxxxxzzzz") == []
         browse = box.locator(".lc-search__browse a")

@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from browser_support import serve, watch
-from generator.search import build_language
-from generator.search.normalize import normalize, runs, stem
 from search_support.misspell import misspelt_samples
 from search_support.query import MemoryIndex
 from search_support.sample import sample_queries
 from test_search_browser import type_query
+
+from generator.search import build_language
+from generator.search.normalize import normalize, runs, stem
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -23,10 +23,30 @@ LANGUAGES = ["th", "en"]
 START = {"th": "/index.html", "en": "/en/index.html"}
 # From the issue; used when the content has them (forks and an empty archive may not).
 FIXED = {
-    "th": ["ขอนแก่น", "ตลาดใต้", "หัวหิน", "ปากช่อง", "เทศบาล", "งบประมาณ", "พื้นที่การเรียนรู้",
-           "ห้องเรียนเมือง", "Living Lab", "Metaverse", "GNLC", "KKTT"],
-    "en": ["Khon Kaen", "Hua Hin", "Pak Chong", "municipality", "Living Lab", "Metaverse",
-           "GNLC", "KKTT"],
+    "th": [
+        "ขอนแก่น",
+        "ตลาดใต้",
+        "หัวหิน",
+        "ปากช่อง",
+        "เทศบาล",
+        "งบประมาณ",
+        "พื้นที่การเรียนรู้",
+        "ห้องเรียนเมือง",
+        "Living Lab",
+        "Metaverse",
+        "GNLC",
+        "KKTT",
+    ],
+    "en": [
+        "Khon Kaen",
+        "Hua Hin",
+        "Pak Chong",
+        "municipality",
+        "Living Lab",
+        "Metaverse",
+        "GNLC",
+        "KKTT",
+    ],
 }
 
 
@@ -36,8 +56,9 @@ def _site(request: pytest.FixtureRequest, name: str) -> Any:
 
 @pytest.mark.parametrize("site_name", ["mini_site", "real_site"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_recall_of_sampled_words_and_phrases(request: pytest.FixtureRequest, browser: Any,
-                                             site_name: str, lang: str) -> None:
+def test_recall_of_sampled_words_and_phrases(
+    request: pytest.FixtureRequest, browser: Any, site_name: str, lang: str
+) -> None:
     site = _site(request, site_name).site
     documents = build_language(site, LANGUAGES, lang).documents
     samples = sample_queries(documents, lang)
@@ -56,8 +77,10 @@ def test_recall_of_sampled_words_and_phrases(request: pytest.FixtureRequest, bro
         assert log.console_errors == []
     page.close()
     recall = 1 - len(misses) / len(samples)
-    print(f"\n{site_name} {lang}: {len(samples)} queries from {len(documents)} pages, "
-          f"recall@10 {recall:.2%}; misses: {misses[:20]}")
+    print(
+        f"\n{site_name} {lang}: {len(samples)} queries from {len(documents)} pages, "
+        f"recall@10 {recall:.2%}; misses: {misses[:20]}"
+    )
     assert recall >= 0.98, misses
 
 
@@ -65,8 +88,9 @@ def _has(query: str, text: str) -> bool:
     """The text has the query as the search matches it: Thai as a piece of the text, other
     words as a word of the same stem."""
     stems = {stem(w) for kind, w in runs(text) if kind == "w"}
-    return all(run in text if kind == "t" else stem(run) in stems
-               for kind, run in runs(normalize(query)))
+    return all(
+        run in text if kind == "t" else stem(run) in stems for kind, run in runs(normalize(query))
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -74,8 +98,10 @@ def test_fixed_queries(real_site: Any, browser: Any, lang: str) -> None:
     site = real_site.site
     documents = build_language(site, LANGUAGES, lang).documents
     # What the index holds of a page: its title, text, own names and its cities' names.
-    texts = {d.url: normalize("\u2029".join([d.page.title, d.page.body, *d.page.names,
-                                             *d.page.places])) for d in documents}
+    texts = {
+        d.url: normalize("\u2029".join([d.page.title, d.page.body, *d.page.names, *d.page.places]))
+        for d in documents
+    }
     titles = {d.url: normalize(" | ".join([d.page.title, *d.page.names])) for d in documents}
     page = browser.new_page()
     used = []
@@ -104,15 +130,19 @@ def test_fixed_queries(real_site: Any, browser: Any, lang: str) -> None:
 
 def _query_all(page: Any, queries: list[str]) -> list[list[str]]:
     """Each query's first 10 result paths, from LCSearch.query (the engine behind the box)."""
-    return page.evaluate("""async qs => { await LCSearch.stemmerReady(); const out = [];
+    return page.evaluate(
+        """async qs => { await LCSearch.stemmerReady(); const out = [];
         for (const q of qs) out.push((await LCSearch.query(q, 10)).map(r => r.url));
-        return out; }""", queries)
+        return out; }""",
+        queries,
+    )
 
 
 @pytest.mark.parametrize("site_name", ["mini_site", "real_site"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_recall_of_misspellings(request: pytest.FixtureRequest, browser: Any, site_name: str,
-                                lang: str) -> None:
+def test_recall_of_misspellings(
+    request: pytest.FixtureRequest, browser: Any, site_name: str, lang: str
+) -> None:
     """Every confusion rule (search_support/misspell.py) applied to sampled words and to the
     pages' names: the page is among the first 10 results for ≥ 95% of the misspellings that
     are not themselves words of the archive. A misspelling that is another word (ขาว for
@@ -138,9 +168,11 @@ def test_recall_of_misspellings(request: pytest.FixtureRequest, browser: Any, si
         if not real_word and url not in urls:
             misses.append((rule, query, url))
     recall = counts[False][0] / max(1, counts[False][1])
-    print(f"\n{site_name} {lang}: misspellings {counts[False][1]}, recall@10 {recall:.1%}; "
-          f"misspellings that are words of the archive: {counts[True][0]}/{counts[True][1]} "
-          f"found; misses: {misses[:20]}")
+    print(
+        f"\n{site_name} {lang}: misspellings {counts[False][1]}, recall@10 {recall:.1%}; "
+        f"misspellings that are words of the archive: {counts[True][0]}/{counts[True][1]} "
+        f"found; misses: {misses[:20]}"
+    )
     assert recall >= 0.95, misses
 
 
@@ -161,4 +193,4 @@ def test_exact_hits_stay_on_top(real_site: Any, browser: Any, lang: str) -> None
     page.close()
     for sample, urls in zip(samples, found):
         exact = reference.urls(sample.query, 10, fuzzy=False)
-        assert urls[:len(exact)] == exact, (sample.query, urls, exact)
+        assert urls[: len(exact)] == exact, (sample.query, urls, exact)

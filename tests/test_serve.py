@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Project
+
 from generator.search.normalize import stem  # index keys are stems of English words
 
 pytestmark = pytest.mark.slow
@@ -47,9 +48,20 @@ def wait_for(predicate, seconds: float = 60.0):  # type: ignore[no-untyped-def]
 def start_server(project: Project, *extra: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload",
-         *extra],
-        cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            "--livereload",
+            *extra,
+        ],
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return server, f"http://127.0.0.1:{port}"
@@ -66,8 +78,11 @@ def test_editing_a_case_file_rebuilds_the_page(mini: Project) -> None:
     try:
         url = f"{base}/en/cities/khon-kaen.html"
         assert wait_for(lambda: fetch(url)), "server did not start"
-        edit(mini.content / "cities" / "khon-kaen.en.md", "Sri Chan Road",
-             "Sri Chan Road (edited while serving)")
+        edit(
+            mini.content / "cities" / "khon-kaen.en.md",
+            "Sri Chan Road",
+            "Sri Chan Road (edited while serving)",
+        )
         page = wait_for(lambda: (html := fetch(url)) and "edited while serving" in html and html)
         assert page, "the edit never reached the served page"
         # The generated pages live in .cache/docs; writing them must not loop the rebuilds.
@@ -86,7 +101,7 @@ def search_keys(base: str, lang: str) -> set[str]:
     keys: set[str] = set()
     for n in range(shards):
         text = fetch(f"{base}/search/{lang}/s/{n}.js") or ""
-        keys |= set(json.loads(text[text.index("{"):text.rindex("}") + 1]))
+        keys |= set(json.loads(text[text.index("{") : text.rindex("}") + 1]))
     return keys
 
 
@@ -101,18 +116,26 @@ def test_make_serve_dirty_rebuilds_show_edits_search_and_theme_changes(mini: Pro
         thai_index = fetch(f"{base}/search/th/manifest.js")
 
         # A case edit: its page and the English search index show it at once.
-        edit(mini.content / "cities" / "khon-kaen.en.md", "Sri Chan Road",
-             "Sri Chan Road zanzibarine")
+        edit(
+            mini.content / "cities" / "khon-kaen.en.md",
+            "Sri Chan Road",
+            "Sri Chan Road zanzibarine",
+        )
         assert wait_for(lambda: "zanzibarine" in (fetch(case_url) or "")), "edit not served"
-        assert wait_for(lambda: stem("zanzibarine") in search_keys(base, "en"), 20), \
+        assert wait_for(lambda: stem("zanzibarine") in search_keys(base, "en"), 20), (
             "the edit never reached the search index"
+        )
         assert fetch(f"{base}/search/th/manifest.js") == thai_index  # untouched language
 
         # A theme change shows on every page, not only on the pages whose text changed.
-        edit(mini.root / "theme" / "main.html", "{% block extrahead %}",
-             '{% block extrahead %}<meta name="lc-test" content="theme-edited">')
-        assert wait_for(lambda: "theme-edited" in (fetch(other_url) or "")), \
+        edit(
+            mini.root / "theme" / "main.html",
+            "{% block extrahead %}",
+            '{% block extrahead %}<meta name="lc-test" content="theme-edited">',
+        )
+        assert wait_for(lambda: "theme-edited" in (fetch(other_url) or "")), (
             "a theme change did not rebuild the other pages"
+        )
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)

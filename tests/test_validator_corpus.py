@@ -48,8 +48,11 @@ def key(problem: Problem) -> str:
 
 def run(project: Project) -> list[Problem]:
     """The content's problems (the archive's settings, in mkdocs.yml, are checked elsewhere)."""
-    return [p for p in check(load_config(project.root / "mkdocs.yml")).problems.sorted()
-            if p.path.startswith("content/")]
+    return [
+        p
+        for p in check(load_config(project.root / "mkdocs.yml")).problems.sorted()
+        if p.path.startswith("content/")
+    ]
 
 
 # Problems the untouched fixture already reports (warnings by design).
@@ -74,12 +77,14 @@ def test_validator_case(mini: Project, case: dict[str, Any]) -> None:
     found = {key(p) for p in problems}
     for expected in case["expect"]:
         assert expected in found, f"missing {expected!r}; got {sorted(found - BASELINE)}"
-    new = [p for p in problems if key(p) not in BASELINE
-           and p.code not in case.get("allow_codes", [])]
+    new = [
+        p for p in problems if key(p) not in BASELINE and p.code not in case.get("allow_codes", [])
+    ]
     if not case.get("warnings_only"):
         # nothing beyond what the case expects (or an explicit second effect of the same edit)
-        assert {key(p) for p in new} <= set(case["expect"]) | set(case.get("also", [])), \
-            sorted(key(p) for p in new)
+        assert {key(p) for p in new} <= set(case["expect"]) | set(case.get("also", [])), sorted(
+            key(p) for p in new
+        )
     for code in case.get("absent", []):
         assert code not in {p.code for p in problems}
     rendered = "\n".join(report.format_text(p) for p in problems)
@@ -113,7 +118,9 @@ def test_github_annotations_point_at_the_diff(mini: Project) -> None:
     out = io.StringIO()
     report.write_github([p for p in run(mini) if p.is_error], out)
     line = out.getvalue().splitlines()[0]
-    assert line.startswith("::error file=content/cities/khon-kaen.md,line=5,col=1,title=not-in-list::")
+    assert line.startswith(
+        "::error file=content/cities/khon-kaen.md,line=5,col=1,title=not-in-list::"
+    )
     assert "%0A" in line  # the fix goes on its own line, escaped
 
 
@@ -137,18 +144,33 @@ def test_cli_json_and_language_choice(mini: Project) -> None:
 
 # -- the contributor's own files first ----------------------------------------------------------
 
+
 def _git(project: Project, *args: str) -> str:
     import subprocess
 
-    result = subprocess.run(["git", "-C", str(project.root), "-c", "user.email=t@example.org",
-                             "-c", "user.name=t", *args], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(project.root),
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "user.name=t",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 def _own_error(mini: Project) -> None:
-    apply(mini, {"replace": {"cities/khon-kaen.md": [["updated: 2026-11-25",
-                                                       "updated: 2567-12-31"]]}})
+    apply(
+        mini, {"replace": {"cities/khon-kaen.md": [["updated: 2026-11-25", "updated: 2567-12-31"]]}}
+    )
 
 
 def test_problems_of_the_files_named_come_first_and_the_rest_is_one_line(mini: Project) -> None:
@@ -159,8 +181,10 @@ def test_problems_of_the_files_named_come_first_and_the_rest_is_one_line(mini: P
     assert lines[0] == "ปัญหาในไฟล์ที่คุณแก้ (1 ไฟล์) แสดงก่อน"
     assert lines[1].startswith("content/cities/khon-kaen.md:12:1: ข้อผิดพลาด: updated:")
     assert "content/cities/yala.md" not in out.stdout  # other files' warnings: counted only
-    assert lines[-2:] == ["และปัญหาอีก 8 รายการในไฟล์อื่น (ดูทั้งหมดด้วย `--all`)",
-                          "ข้อผิดพลาด 1 รายการ คำเตือน 8 รายการ"]
+    assert lines[-2:] == [
+        "และปัญหาอีก 8 รายการในไฟล์อื่น (ดูทั้งหมดด้วย `--all`)",
+        "ข้อผิดพลาด 1 รายการ คำเตือน 8 รายการ",
+    ]
     english = mini.run("validate", "content/cities/khon-kaen.md", "--lang", "en").stdout
     assert "and 8 more in other files (`--all` shows them)" in english
     everything = mini.run("validate", "content/cities/khon-kaen.md", "--all").stdout
@@ -188,8 +212,9 @@ def test_changed_files_come_from_git(mini: Project) -> None:
     _own_error(mini)  # uncommitted
     mini.write("cities/new-city.md", "---\nid: new-city\n---\n")  # untracked
     out = mini.run("validate", "--lang", "en").stdout
-    assert out.splitlines()[0] == ("Problems in the files you changed (2, compared with main) "
-                                   "come first.")
+    assert out.splitlines()[0] == (
+        "Problems in the files you changed (2, compared with main) come first."
+    )
     _git(mini, "add", "-A")
     _git(mini, "commit", "-qm", "my change")  # committed on the branch: still mine
     out = mini.run("validate", "--lang", "en").stdout
@@ -217,8 +242,12 @@ def test_a_pull_requests_checkout_annotates_its_own_files_first(mini: Project) -
     out = mini.run("validate", env={"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}).stdout
     annotations = [line for line in out.splitlines() if line.startswith("::")]
     assert annotations[0].startswith("::error file=content/cities/khon-kaen.md,line=12")
-    assert annotations[1:] == ["::notice title=other-files::8 more warning(s) in files this "
-                               "change does not touch — คำเตือนอีก 8 รายการในไฟล์อื่น"]
+    assert annotations[1:] == [
+        (
+            "::notice title=other-files::8 more warning(s) in files this "
+            "change does not touch — คำเตือนอีก 8 รายการในไฟล์อื่น"
+        )
+    ]
     rows = json.loads(mini.run("validate", "--format", "json").stdout)
     assert {row["path"]: row["changed"] for row in rows}["content/cities/khon-kaen.md"] is True
 
@@ -229,7 +258,9 @@ def test_thai_only_output_is_where_thai_contributors_read(mini: Project) -> None
     thai = contributing.split("## English")[0]
     assert "validate --lang th" in thai
     made = mini.run("new", "city", "udon-thani")
-    assert made.stdout.rstrip().splitlines()[-1].strip() == \
-        ".venv/bin/python -m generator validate --lang th"
+    assert (
+        made.stdout.rstrip().splitlines()[-1].strip()
+        == ".venv/bin/python -m generator validate --lang th"
+    )
     header = (mini.content / "cities" / "udon-thani.md").read_text("utf-8")
     assert "validate --lang th" in header

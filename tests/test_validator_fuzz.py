@@ -20,14 +20,41 @@ PROJECT = make_project(_BASE / "p", MINI_CONTENT)
 CONFIG = load_config(PROJECT.root / "mkdocs.yml")
 TARGET = PROJECT.content / "cities" / "fuzz.md"
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                    st.text(max_size=30), st.dates().map(str))
-values = st.recursive(scalars, lambda children: st.one_of(
-    st.lists(children, max_size=4),
-    st.dictionaries(st.text(max_size=12), children, max_size=4)), max_leaves=20)
-keys = st.sampled_from(["id", "name", "province", "region", "research_area", "location",
-                        "cohort", "gnlc_member_since", "websites", "completeness", "updated",
-                        "aliases", "summary", "sources", "nmae", "x"])
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates().map(str),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+keys = st.sampled_from(
+    [
+        "id",
+        "name",
+        "province",
+        "region",
+        "research_area",
+        "location",
+        "cohort",
+        "gnlc_member_since",
+        "websites",
+        "completeness",
+        "updated",
+        "aliases",
+        "summary",
+        "sources",
+        "nmae",
+        "x",
+    ]
+)
 front_matter = st.dictionaries(keys, values, max_size=12)
 
 
@@ -76,27 +103,52 @@ def _checker():  # type: ignore[no-untyped-def]
 
 
 VALID_CITY = {
-    "id": "khon-kaen", "name": {"th": "ขอนแก่น", "en": "Khon Kaen"},
-    "province": {"th": "ขอนแก่น", "en": "Khon Kaen"}, "region": "northeast",
-    "research_area": {"th": "ก", "en": "k"}, "location": {"lat": 16.4, "lon": 102.8},
-    "cohort": "2020-2021", "gnlc_member_since": 2024, "websites": ["https://a.th"],
-    "completeness": "partial", "updated": "2026-11-25", "aliases": [], "summary": "ก",
+    "id": "khon-kaen",
+    "name": {"th": "ขอนแก่น", "en": "Khon Kaen"},
+    "province": {"th": "ขอนแก่น", "en": "Khon Kaen"},
+    "region": "northeast",
+    "research_area": {"th": "ก", "en": "k"},
+    "location": {"lat": 16.4, "lon": 102.8},
+    "cohort": "2020-2021",
+    "gnlc_member_since": 2024,
+    "websites": ["https://a.th"],
+    "completeness": "partial",
+    "updated": "2026-11-25",
+    "aliases": [],
+    "summary": "ก",
     "sources": ["seed-a"],
 }
 # For each field, values a contributor might type: some valid, most not.
 CANDIDATES = {
     "id": ["khon-kaen", "Khon Kaen", "", 5],
-    "name": [{"th": "ก", "en": "k"}, {"th": "ก"}, "ขอนแก่น", {"th": "", "en": "k"},
-             {"th": "ก", "en": "k", "fr": "x"}],
+    "name": [
+        {"th": "ก", "en": "k"},
+        {"th": "ก"},
+        "ขอนแก่น",
+        {"th": "", "en": "k"},
+        {"th": "ก", "en": "k", "fr": "x"},
+    ],
     "region": ["north", "nowhere", 3, None],
-    "location": [{"lat": 16.0, "lon": 100.0}, {"lat": 40.0, "lon": 100.0}, {"lat": "n", "lon": 1},
-                 {"lat": 16.0}],
+    "location": [
+        {"lat": 16.0, "lon": 100.0},
+        {"lat": 40.0, "lon": 100.0},
+        {"lat": "n", "lon": 1},
+        {"lat": 16.0},
+    ],
     "cohort": [None, "2563-2564", "2020", 2020, "๒๐๒๐-๒๐๒๑", "2020–2021"],
     "gnlc_member_since": [None, 2563, 1800, "2024", 2022.5, True, "๒๕๖๗", "พ.ศ. 2567"],
     "websites": [[], ["www.a.th"], ["ftp://x"], ["https://"], ["https://a.th", "https://a.th"]],
     "completeness": ["stub", "done", None],
-    "updated": ["2026-01-01", "2026-02-31", "25/11/2026", "2026-1-1", 20261125, "2567-12-31",
-                "๒๕๖๗-๑๒-๓๑", "31 ธ.ค. 2567"],
+    "updated": [
+        "2026-01-01",
+        "2026-02-31",
+        "25/11/2026",
+        "2026-1-1",
+        20261125,
+        "2567-12-31",
+        "๒๕๖๗-๑๒-๓๑",
+        "31 ธ.ค. 2567",
+    ],
     "aliases": [["a"], ["B"], ["a", "a"], "a"],
     "summary": ["", "x" * 700, None, 3],
     "sources": [["seed-a"], [], ["seed-b"], ["seed-a", "seed-a"], "seed-a"],
@@ -105,8 +157,11 @@ CANDIDATES = {
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(sorted(CANDIDATES)), st.integers(0, 9), st.booleans()),
-                max_size=3))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(CANDIDATES)), st.integers(0, 9), st.booleans()), max_size=3
+    )
+)
 def test_fast_path_agrees_with_the_explaining_validator(mutations: list) -> None:
     """The compiled validator may only say "valid" when jsonschema finds nothing, and the
     other way round: start from a valid city and change up to three fields."""

@@ -22,8 +22,7 @@ from generator.validate.explain import EXPLAINERS, KEY_KEYWORDS
 from generator.validate.schema import inlined_schemas, raw_schemas
 from generator.validate.schema_paths import example_at
 
-GOLDEN = yaml.safe_load((Path(__file__).parent / "validator" / "messages.yaml")
-                        .read_text("utf-8"))
+GOLDEN = yaml.safe_load((Path(__file__).parent / "validator" / "messages.yaml").read_text("utf-8"))
 
 
 def _text(project: Project, lang: str) -> str:
@@ -99,12 +98,26 @@ def _keywords(node: Any) -> set[str]:
 def test_every_keyword_the_schemas_use_has_an_explainer() -> None:
     """A new keyword in a schema needs its own explainer (and a golden case), not the
     English-only fallback."""
-    annotations = {"$schema", "$id", "$defs", "$ref", "title", "description", "examples",
-                   "x-description-th", "x-shape", "x-translatable", "properties", "items",
-                   # structure: the keywords inside them are the ones reported
-                   "if", "then", "else",
-                   # names the catalogue message itself (explain.explain reads it first)
-                   "x-problem"}
+    annotations = {
+        "$schema",
+        "$id",
+        "$defs",
+        "$ref",
+        "title",
+        "description",
+        "examples",
+        "x-description-th",
+        "x-shape",
+        "x-translatable",
+        "properties",
+        "items",
+        # structure: the keywords inside them are the ones reported
+        "if",
+        "then",
+        "else",
+        # names the catalogue message itself (explain.explain reads it first)
+        "x-problem",
+    }
     used = set().union(*(_keywords(schema) for schema in raw_schemas().values()))
     # Property names are keys of `properties`, not keywords: keep only what JSON Schema and
     # our x- keywords define.
@@ -114,10 +127,33 @@ def test_every_keyword_the_schemas_use_has_an_explainer() -> None:
 
 
 _JSON_SCHEMA_KEYWORDS = {
-    "type", "enum", "const", "format", "pattern", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems",
-    "required", "additionalProperties", "propertyNames", "oneOf", "anyOf", "allOf", "not",
-    "if", "then", "else", "contains", "patternProperties", "dependentRequired",
+    "type",
+    "enum",
+    "const",
+    "format",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "oneOf",
+    "anyOf",
+    "allOf",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "patternProperties",
+    "dependentRequired",
 }
 
 

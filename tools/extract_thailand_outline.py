@@ -25,8 +25,9 @@ def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
         points = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
-            points.append((round(x * scale[0] + translate[0], 4),
-                           round(y * scale[1] + translate[1], 4)))
+            points.append(
+                (round(x * scale[0] + translate[0], 4), round(y * scale[1] + translate[1], 4))
+            )
         arcs.append(points)
     return arcs
 
@@ -42,16 +43,24 @@ def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
 def main(path: str) -> None:
     topology = json.loads(Path(path).read_text(encoding="utf-8"))
     arcs = decode_arcs(topology)
-    geometry = next(g for g in topology["objects"]["countries"]["geometries"]
-                    if str(g.get("id")) == THAILAND)
+    geometry = next(
+        g for g in topology["objects"]["countries"]["geometries"] if str(g.get("id")) == THAILAND
+    )
     polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
     rings = [ring(polygon[0], arcs) for polygon in polygons]  # outer rings; Thailand has no holes
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({
-        "source": "Natural Earth 1:50m Admin 0 countries (public domain), "
-                  "via npm world-atlas 2.0.2 countries-50m.json",
-        "rings": rings,
-    }, separators=(",", ":")) + "\n", encoding="utf-8")
+    OUT.write_text(
+        json.dumps(
+            {
+                "source": "Natural Earth 1:50m Admin 0 countries (public domain), "
+                "via npm world-atlas 2.0.2 countries-50m.json",
+                "rings": rings,
+            },
+            separators=(",", ":"),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"{OUT}: {len(rings)} rings, {sum(len(r) for r in rings)} points")
 
 

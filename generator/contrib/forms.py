@@ -28,11 +28,11 @@ FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 class Field:
     id: str
     label: str
-    widget: str = "input"          # input, textarea, dropdown
-    target: str = ""               # where the answer goes: "title.th", "body.th", "source.url" …
-    required: bool = False         # only for forms without a schema (a report)
-    schema: str = ""               # "<schema>:<property>" whose description is the help text
-    vocabulary: str = ""           # dropdown options from content/vocabularies/<name>.yml
+    widget: str = "input"  # input, textarea, dropdown
+    target: str = ""  # where the answer goes: "title.th", "body.th", "source.url" …
+    required: bool = False  # only for forms without a schema (a report)
+    schema: str = ""  # "<schema>:<property>" whose description is the help text
+    vocabulary: str = ""  # dropdown options from content/vocabularies/<name>.yml
     multiple: bool = False
     help: str = ""
     placeholder: str = ""
@@ -40,8 +40,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Form:
-    name: str          # file name without .yml
-    kind: str          # "projects", "lessons" or "" (a free report)
+    name: str  # file name without .yml
+    kind: str  # "projects", "lessons" or "" (a free report)
     title: str
     description: str
     labels: list[str]
@@ -87,45 +87,79 @@ def answer_required(kind: str, target: str) -> bool:
     return True
 
 
-_SOURCE_HELP = ("ทุกข้อเท็จจริงต้องมาจากเอกสารที่เผยแพร่แล้ว / Every fact must come from a "
-                "published document.")
+_SOURCE_HELP = (
+    "ทุกข้อเท็จจริงต้องมาจากเอกสารที่เผยแพร่แล้ว / Every fact must come from a published document."
+)
 
 SOURCE_FIELDS = [
-    Field("source_ids", "แหล่งที่มาที่มีอยู่แล้ว / Existing sources", "input", "sources",
-          help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
-               "separated by commas", placeholder="wecitizens-18-cities"),
-    Field("source_title_th", "ชื่อเอกสารแหล่งที่มาใหม่ (ไทย) / New source: title (Thai)",
-          target="source.title.th",
-          help=_SOURCE_HELP + " ถ้าเอกสารไม่มีชื่อ ให้ตั้งชื่อในวงเล็บเหลี่ยม [ … ] / If the "
-                              "document has no title, write one in square brackets [ … ]."),
-    Field("source_title_en", "ชื่อเอกสารแหล่งที่มาใหม่ (อังกฤษ) / New source: title (English)",
-          target="source.title.en"),
-    Field("source_publisher_th", "ผู้เผยแพร่ (ไทย) / New source: publisher (Thai)",
-          target="source.publisher.th"),
-    Field("source_publisher_en", "ผู้เผยแพร่ (อังกฤษ) / New source: publisher (English)",
-          target="source.publisher.en"),
-    Field("source_publisher_evidence",
-          "ข้อความในเอกสารที่ระบุผู้เผยแพร่ / New source: the document's words giving the "
-          "publisher", target="source.evidence.publisher",
-          help="ต้องมีถ้าระบุผู้เผยแพร่ / Needed when a publisher is given"),
-    Field("source_date", "วันที่เผยแพร่ / New source: date", target="source.date",
-          help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. เฉพาะเมื่อเอกสารระบุ / YYYY, YYYY-MM "
-               "or YYYY-MM-DD (CE), only when the document gives it",
-          placeholder="2024-06-12"),
-    Field("source_date_evidence",
-          "ข้อความในเอกสารที่ระบุวันที่ / New source: the document's words giving the date",
-          target="source.evidence.date",
-          help="ต้องมีถ้าระบุวันที่ เช่น (12 มิ.ย.67) / Needed when a date is given, e.g. "
-               "(12 มิ.ย.67)", placeholder="(12 มิ.ย.67)"),
-    Field("source_url", "ที่อยู่เว็บ / New source: web address", target="source.url",
-          placeholder="https://"),
+    Field(
+        "source_ids",
+        "แหล่งที่มาที่มีอยู่แล้ว / Existing sources",
+        "input",
+        "sources",
+        help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
+        "separated by commas",
+        placeholder="wecitizens-18-cities",
+    ),
+    Field(
+        "source_title_th",
+        "ชื่อเอกสารแหล่งที่มาใหม่ (ไทย) / New source: title (Thai)",
+        target="source.title.th",
+        help=_SOURCE_HELP + " ถ้าเอกสารไม่มีชื่อ ให้ตั้งชื่อในวงเล็บเหลี่ยม [ … ] / If the "
+        "document has no title, write one in square brackets [ … ].",
+    ),
+    Field(
+        "source_title_en",
+        "ชื่อเอกสารแหล่งที่มาใหม่ (อังกฤษ) / New source: title (English)",
+        target="source.title.en",
+    ),
+    Field(
+        "source_publisher_th",
+        "ผู้เผยแพร่ (ไทย) / New source: publisher (Thai)",
+        target="source.publisher.th",
+    ),
+    Field(
+        "source_publisher_en",
+        "ผู้เผยแพร่ (อังกฤษ) / New source: publisher (English)",
+        target="source.publisher.en",
+    ),
+    Field(
+        "source_publisher_evidence",
+        "ข้อความในเอกสารที่ระบุผู้เผยแพร่ / New source: the document's words giving the publisher",
+        target="source.evidence.publisher",
+        help="ต้องมีถ้าระบุผู้เผยแพร่ / Needed when a publisher is given",
+    ),
+    Field(
+        "source_date",
+        "วันที่เผยแพร่ / New source: date",
+        target="source.date",
+        help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. เฉพาะเมื่อเอกสารระบุ / YYYY, YYYY-MM "
+        "or YYYY-MM-DD (CE), only when the document gives it",
+        placeholder="2024-06-12",
+    ),
+    Field(
+        "source_date_evidence",
+        "ข้อความในเอกสารที่ระบุวันที่ / New source: the document's words giving the date",
+        target="source.evidence.date",
+        help="ต้องมีถ้าระบุวันที่ เช่น (12 มิ.ย.67) / Needed when a date is given, e.g. (12 มิ.ย.67)",
+        placeholder="(12 มิ.ย.67)",
+    ),
+    Field(
+        "source_url",
+        "ที่อยู่เว็บ / New source: web address",
+        target="source.url",
+        placeholder="https://",
+    ),
 ]
 
-_CONFIRM = ("ข้อมูลทุกข้อมาจากแหล่งที่มาที่ระบุ และยินยอมให้เผยแพร่ภายใต้ CC BY 4.0 / Every fact "
-            "comes from the sources named, and I agree to publish it under CC BY 4.0")
+_CONFIRM = (
+    "ข้อมูลทุกข้อมาจากแหล่งที่มาที่ระบุ และยินยอมให้เผยแพร่ภายใต้ CC BY 4.0 / Every fact "
+    "comes from the sources named, and I agree to publish it under CC BY 4.0"
+)
 
 PROJECT = Form(
-    "propose-project", "projects",
+    "propose-project",
+    "projects",
     "[โครงการ / Project]: ",
     "เสนอโครงการวิจัยใหม่ / Propose a new research project",
     ["proposal", "project"],
@@ -134,54 +168,108 @@ PROJECT = Form(
     "Fill in what your sources say and leave unknown fields empty: the page will say "
     "“not yet known”. A maintainer turns this issue into a case file and a pull request.",
     [
-        Field("id", "รหัส / Id", target="id",
-              help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; "
-                   "may be left empty", placeholder="khon-kaen-2024"),
+        Field(
+            "id",
+            "รหัส / Id",
+            target="id",
+            help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty",
+            placeholder="khon-kaen-2024",
+        ),
         Field("title_th", "ชื่อโครงการ (ไทย) / Title (Thai)", target="title.th"),
         Field("title_en", "ชื่อโครงการ (อังกฤษ) / Title (English)", target="title.en"),
-        Field("city", "เมือง / City", target="city", schema="project:city",
-              help="รหัสเมืองตามที่อยู่หน้าเมือง เช่น khon-kaen / The city's id, as in its "
-                   "page address, e.g. khon-kaen", placeholder="khon-kaen"),
-        Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th",
-              schema="project:area"),
+        Field(
+            "city",
+            "เมือง / City",
+            target="city",
+            schema="project:city",
+            help="รหัสเมืองตามที่อยู่หน้าเมือง เช่น khon-kaen / The city's id, as in its "
+            "page address, e.g. khon-kaen",
+            placeholder="khon-kaen",
+        ),
+        Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th", schema="project:area"),
         Field("area_en", "พื้นที่ (อังกฤษ) / Area (English)", target="area.en"),
-        Field("round", "รอบทุน / Programme round", target="round", schema="project:round",
-              placeholder="2020-2021"),
-        Field("period_start", "ปีเริ่มต้น (ค.ศ.) / First year (CE)", target="period.start",
-              schema="project:period", placeholder="2020"),
-        Field("period_end", "ปีสิ้นสุด (ค.ศ.) / Last year (CE)", target="period.end",
-              placeholder="2021"),
-        Field("funder_th", "ผู้ให้ทุน (ไทย) / Funder (Thai)", target="funder.th",
-              schema="project:funder"),
+        Field(
+            "round",
+            "รอบทุน / Programme round",
+            target="round",
+            schema="project:round",
+            placeholder="2020-2021",
+        ),
+        Field(
+            "period_start",
+            "ปีเริ่มต้น (ค.ศ.) / First year (CE)",
+            target="period.start",
+            schema="project:period",
+            placeholder="2020",
+        ),
+        Field(
+            "period_end", "ปีสิ้นสุด (ค.ศ.) / Last year (CE)", target="period.end", placeholder="2021"
+        ),
+        Field(
+            "funder_th", "ผู้ให้ทุน (ไทย) / Funder (Thai)", target="funder.th", schema="project:funder"
+        ),
         Field("funder_en", "ผู้ให้ทุน (อังกฤษ) / Funder (English)", target="funder.en"),
-        Field("programme_th", "แผนงาน (ไทย) / Programme (Thai)", target="programme.th",
-              schema="project:programme"),
+        Field(
+            "programme_th",
+            "แผนงาน (ไทย) / Programme (Thai)",
+            target="programme.th",
+            schema="project:programme",
+        ),
         Field("programme_en", "แผนงาน (อังกฤษ) / Programme (English)", target="programme.en"),
-        Field("lead_th", "หัวหน้าโครงการ (ไทย) / Project lead (Thai)", target="lead.name.th",
-              schema="project:lead"),
-        Field("lead_en", "หัวหน้าโครงการ (อังกฤษ) / Project lead (English)",
-              target="lead.name.en"),
-        Field("institution_th", "หน่วยงาน (ไทย) / Institution (Thai)",
-              target="lead.institution.th"),
-        Field("institution_en", "หน่วยงาน (อังกฤษ) / Institution (English)",
-              target="lead.institution.en"),
-        Field("themes", "ประเด็น / Themes", "dropdown", "themes", schema="project:themes",
-              vocabulary="themes", multiple=True),
-        Field("sdgs", "เป้าหมายการพัฒนาที่ยั่งยืน / SDGs", "dropdown", "sdgs",
-              schema="project:sdgs", vocabulary="sdgs", multiple=True),
-        Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
-              schema="project:summary"),
+        Field(
+            "lead_th",
+            "หัวหน้าโครงการ (ไทย) / Project lead (Thai)",
+            target="lead.name.th",
+            schema="project:lead",
+        ),
+        Field("lead_en", "หัวหน้าโครงการ (อังกฤษ) / Project lead (English)", target="lead.name.en"),
+        Field("institution_th", "หน่วยงาน (ไทย) / Institution (Thai)", target="lead.institution.th"),
+        Field(
+            "institution_en",
+            "หน่วยงาน (อังกฤษ) / Institution (English)",
+            target="lead.institution.en",
+        ),
+        Field(
+            "themes",
+            "ประเด็น / Themes",
+            "dropdown",
+            "themes",
+            schema="project:themes",
+            vocabulary="themes",
+            multiple=True,
+        ),
+        Field(
+            "sdgs",
+            "เป้าหมายการพัฒนาที่ยั่งยืน / SDGs",
+            "dropdown",
+            "sdgs",
+            schema="project:sdgs",
+            vocabulary="sdgs",
+            multiple=True,
+        ),
+        Field(
+            "summary_th",
+            "สรุป (ไทย) / Summary (Thai)",
+            "textarea",
+            "summary.th",
+            schema="project:summary",
+        ),
         Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
-        Field("body_th", "สิ่งที่ทราบ (ไทย) / What is known (Thai)", "textarea", "body.th",
-              help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine"),
-        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea",
-              "body.en"),
+        Field(
+            "body_th",
+            "สิ่งที่ทราบ (ไทย) / What is known (Thai)",
+            "textarea",
+            "body.th",
+            help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine",
+        ),
+        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea", "body.en"),
         *SOURCE_FIELDS,
     ],
 )
 
 LESSON = Form(
-    "propose-lesson", "lessons",
+    "propose-lesson",
+    "lessons",
     "[บทเรียน / Lesson]: ",
     "เสนอบทเรียนจากเมือง / Propose a lesson learned",
     ["proposal", "lesson"],
@@ -190,33 +278,59 @@ LESSON = Form(
     "One lesson: its context, what was done, what was learned and advice for other cities, as "
     "your sources report it.",
     [
-        Field("id", "รหัส / Id", target="id",
-              placeholder="anchor-organisation-as-driver"),
+        Field("id", "รหัส / Id", target="id", placeholder="anchor-organisation-as-driver"),
         Field("title_th", "ชื่อบทเรียน (ไทย) / Title (Thai)", target="title.th"),
         Field("title_en", "ชื่อบทเรียน (อังกฤษ) / Title (English)", target="title.en"),
-        Field("cities", "เมือง / Cities", target="cities", schema="lesson:cities",
-              help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
-              placeholder="khon-kaen, yala"),
-        Field("projects", "โครงการ / Projects", target="projects", schema="lesson:projects",
-              help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas"),
-        Field("themes", "ประเด็น / Themes", "dropdown", "themes", schema="lesson:themes",
-              vocabulary="themes", multiple=True),
-        Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
-              schema="lesson:summary"),
+        Field(
+            "cities",
+            "เมือง / Cities",
+            target="cities",
+            schema="lesson:cities",
+            help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
+            placeholder="khon-kaen, yala",
+        ),
+        Field(
+            "projects",
+            "โครงการ / Projects",
+            target="projects",
+            schema="lesson:projects",
+            help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas",
+        ),
+        Field(
+            "themes",
+            "ประเด็น / Themes",
+            "dropdown",
+            "themes",
+            schema="lesson:themes",
+            vocabulary="themes",
+            multiple=True,
+        ),
+        Field(
+            "summary_th",
+            "สรุป (ไทย) / Summary (Thai)",
+            "textarea",
+            "summary.th",
+            schema="lesson:summary",
+        ),
         Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
         Field("context", "บริบท / Context", "textarea", "section.0"),
         Field("done", "สิ่งที่ทำ / What was done", "textarea", "section.1"),
         Field("learned", "สิ่งที่ได้เรียนรู้ / What was learned", "textarea", "section.2"),
-        Field("advice", "ข้อแนะนำสำหรับเมืองอื่น / Advice for other cities", "textarea",
-              "section.3"),
-        Field("body_en", "ฉบับภาษาอังกฤษ (ถ้ามี) / English text (optional)", "textarea",
-              "body.en", help="ทั้งสี่หัวข้อเป็นภาษาอังกฤษ / The four sections in English"),
+        Field("advice", "ข้อแนะนำสำหรับเมืองอื่น / Advice for other cities", "textarea", "section.3"),
+        Field(
+            "body_en",
+            "ฉบับภาษาอังกฤษ (ถ้ามี) / English text (optional)",
+            "textarea",
+            "body.en",
+            help="ทั้งสี่หัวข้อเป็นภาษาอังกฤษ / The four sections in English",
+        ),
         *SOURCE_FIELDS,
     ],
 )
 
 EVENT = Form(
-    "propose-event", "events",
+    "propose-event",
+    "events",
     "[เหตุการณ์ / Event]: ",
     "เสนอเหตุการณ์ในลำดับเหตุการณ์ / Propose an event for the timeline",
     ["proposal", "event"],
@@ -226,50 +340,99 @@ EVENT = Form(
     "the year), where it happened, and the cities, projects or lessons it concerns. Leave "
     "unknown fields empty.",
     [
-        Field("id", "รหัส / Id", target="id",
-              help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; "
-                   "may be left empty", placeholder="learning-city-days-2023"),
+        Field(
+            "id",
+            "รหัส / Id",
+            target="id",
+            help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty",
+            placeholder="learning-city-days-2023",
+        ),
         Field("title_th", "ชื่อเหตุการณ์ (ไทย) / Title (Thai)", target="title.th", required=True),
-        Field("title_en", "ชื่อเหตุการณ์ (อังกฤษ) / Title (English)", target="title.en",
-              required=True),
-        Field("date_start", "วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)",
-              target="date.start", required=True, schema="event:date",
-              placeholder="2023-08-22"),
-        Field("date_end", "วันสิ้นสุด (ค.ศ.) ถ้าเป็นช่วงเวลา / Last date (CE), for a range",
-              target="date.end", help="เว้นว่างถ้าเป็นวันเดียว / Leave empty for a single date",
-              placeholder="2023-08-23"),
-        Field("places", "สถานที่ / Places", "textarea", "places", schema="event:places",
-              help="หนึ่งบรรทัดต่อหนึ่งแห่ง: ชื่อไทย | ชื่ออังกฤษ | รหัสเมือง (ถ้ามี) / One line "
-                   "per place: Thai name | English name | city id (if any)",
-              placeholder="ศาลาว่าการกรุงเทพมหานคร | Bangkok City Hall | bangkok"),
-        Field("cities", "เมือง / Cities", target="cities", schema="event:cities",
-              help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
-              placeholder="khon-kaen, yala"),
-        Field("projects", "โครงการ / Projects", target="projects", schema="event:projects",
-              help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas"),
-        Field("lessons", "บทเรียน / Lessons", target="lessons", schema="event:lessons",
-              help="รหัสบทเรียน คั่นด้วยจุลภาค / Lesson ids, separated by commas"),
-        Field("summary_th", "สรุป (ไทย) / Summary (Thai)", "textarea", "summary.th",
-              required=True, schema="event:summary"),
+        Field("title_en", "ชื่อเหตุการณ์ (อังกฤษ) / Title (English)", target="title.en", required=True),
+        Field(
+            "date_start",
+            "วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)",
+            target="date.start",
+            required=True,
+            schema="event:date",
+            placeholder="2023-08-22",
+        ),
+        Field(
+            "date_end",
+            "วันสิ้นสุด (ค.ศ.) ถ้าเป็นช่วงเวลา / Last date (CE), for a range",
+            target="date.end",
+            help="เว้นว่างถ้าเป็นวันเดียว / Leave empty for a single date",
+            placeholder="2023-08-23",
+        ),
+        Field(
+            "places",
+            "สถานที่ / Places",
+            "textarea",
+            "places",
+            schema="event:places",
+            help="หนึ่งบรรทัดต่อหนึ่งแห่ง: ชื่อไทย | ชื่ออังกฤษ | รหัสเมือง (ถ้ามี) / One line "
+            "per place: Thai name | English name | city id (if any)",
+            placeholder="ศาลาว่าการกรุงเทพมหานคร | Bangkok City Hall | bangkok",
+        ),
+        Field(
+            "cities",
+            "เมือง / Cities",
+            target="cities",
+            schema="event:cities",
+            help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
+            placeholder="khon-kaen, yala",
+        ),
+        Field(
+            "projects",
+            "โครงการ / Projects",
+            target="projects",
+            schema="event:projects",
+            help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas",
+        ),
+        Field(
+            "lessons",
+            "บทเรียน / Lessons",
+            target="lessons",
+            schema="event:lessons",
+            help="รหัสบทเรียน คั่นด้วยจุลภาค / Lesson ids, separated by commas",
+        ),
+        Field(
+            "summary_th",
+            "สรุป (ไทย) / Summary (Thai)",
+            "textarea",
+            "summary.th",
+            required=True,
+            schema="event:summary",
+        ),
         Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
-        Field("body_th", "สิ่งที่ทราบ (ไทย) / What is known (Thai)", "textarea", "body.th",
-              help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine"),
-        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea",
-              "body.en"),
+        Field(
+            "body_th",
+            "สิ่งที่ทราบ (ไทย) / What is known (Thai)",
+            "textarea",
+            "body.th",
+            help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine",
+        ),
+        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea", "body.en"),
         *SOURCE_FIELDS,
     ],
 )
 
 CORRECTION = Form(
-    "correct-fact", "",
+    "correct-fact",
+    "",
     "[แก้ไข / Correction]: ",
     "แจ้งแก้ไขข้อเท็จจริง / Correct a fact",
     ["correction"],
     "พบข้อมูลที่ผิดหรือล้าสมัย? บอกเราว่าอยู่หน้าไหน และแหล่งที่มาที่ถูกต้อง\n\n"
     "Found something wrong or out of date? Tell us where, and the source that says otherwise.",
     [
-        Field("page", "หน้าที่ผิด / Page", required=True,
-              help="ที่อยู่ของหน้า / The page's address", placeholder="https://…/cities/yala.html"),
+        Field(
+            "page",
+            "หน้าที่ผิด / Page",
+            required=True,
+            help="ที่อยู่ของหน้า / The page's address",
+            placeholder="https://…/cities/yala.html",
+        ),
         Field("wrong", "ข้อความที่ผิด / What is wrong", "textarea", required=True),
         Field("right", "ข้อความที่ถูกต้อง / What is right", "textarea", required=True),
         Field("source", "แหล่งที่มา / Source", "textarea", required=True, help=_SOURCE_HELP),
@@ -279,32 +442,47 @@ CORRECTION = Form(
 # Where every "not yet known — help us fill it in" link leads, with the case and the field
 # filled in from the link's address (generator/render: MISSING_FACT_FORM).
 MISSING_FACT = Form(
-    "missing-fact", "",
+    "missing-fact",
+    "",
     "[ข้อมูลที่ขาด / Missing information]: ",
     "เติมข้อมูลที่ยังไม่ทราบ / Add a missing fact",
     ["missing-information"],
     "ช่องนี้ยังไม่ทราบในคลังความรู้ ถ้าท่านมีเอกสารที่เผยแพร่แล้วซึ่งระบุข้อมูลนี้ บอกเราได้ที่นี่\n\n"
     "This fact is not yet known to the archive. If a published document gives it, tell us here.",
     [
-        Field("case", "หน้า / Page", required=True,
-              help="ประเภทและรหัสของหน้า (กรอกให้แล้วเมื่อมาจากลิงก์ในหน้า) / The page's kind "
-                   "and id (filled in when you come from the page's link)",
-              placeholder="projects/khon-kaen-2020"),
-        Field("field", "ช่องข้อมูล / Field",
-              help="ชื่อช่องข้อมูลที่ยังไม่ทราบ (กรอกให้แล้ว) / The unknown field (filled in)",
-              placeholder="lead"),
+        Field(
+            "case",
+            "หน้า / Page",
+            required=True,
+            help="ประเภทและรหัสของหน้า (กรอกให้แล้วเมื่อมาจากลิงก์ในหน้า) / The page's kind "
+            "and id (filled in when you come from the page's link)",
+            placeholder="projects/khon-kaen-2020",
+        ),
+        Field(
+            "field",
+            "ช่องข้อมูล / Field",
+            help="ชื่อช่องข้อมูลที่ยังไม่ทราบ (กรอกให้แล้ว) / The unknown field (filled in)",
+            placeholder="lead",
+        ),
         Field("value", "ข้อมูลที่ถูกต้อง / The information", "textarea", required=True),
-        Field("source", "แหล่งที่มา / Source", "textarea", required=True,
-              help="ชื่อเอกสาร ผู้เผยแพร่ วันที่ และที่อยู่เว็บถ้ามี / The document's title, "
-                   "publisher, date and web address if any. " + _SOURCE_HELP),
+        Field(
+            "source",
+            "แหล่งที่มา / Source",
+            "textarea",
+            required=True,
+            help="ชื่อเอกสาร ผู้เผยแพร่ วันที่ และที่อยู่เว็บถ้ามี / The document's title, "
+            "publisher, date and web address if any. " + _SOURCE_HELP,
+        ),
     ],
 )
 
 FORMS = [PROJECT, LESSON, EVENT, CORRECTION, MISSING_FACT]
 
 
-_MAY_WAIT = ("ถ้ายังไม่มีคำแปล เว้นว่างไว้ได้ จะแสดงว่ารอคำแปล / Leave empty if there is no "
-             "translation yet: it is marked as waiting for one.")
+_MAY_WAIT = (
+    "ถ้ายังไม่มีคำแปล เว้นว่างไว้ได้ จะแสดงว่ารอคำแปล / Leave empty if there is no "
+    "translation yet: it is marked as waiting for one."
+)
 
 
 def _schema_help(ref: str) -> str:
@@ -316,8 +494,10 @@ def _schema_help(ref: str) -> str:
 
 def _options(vocabulary: dict[Any, Any]) -> list[str]:
     # "id — Thai / English": the id first, so conversion reads it whatever the labels say.
-    return [f"{key} — {entry['label']['th']} / {entry['label']['en']}"
-            for key, entry in vocabulary.items()]
+    return [
+        f"{key} — {entry['label']['th']} / {entry['label']['en']}"
+        for key, entry in vocabulary.items()
+    ]
 
 
 def option_id(option: str) -> str:
@@ -328,8 +508,11 @@ def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": form.intro}}]
     for item in form.fields:
         untranslated = item.target.endswith(".en") and not form.requires(item)
-        description = " ".join(p for p in (_schema_help(item.schema), item.help,
-                                           _MAY_WAIT if untranslated else "") if p)
+        description = " ".join(
+            p
+            for p in (_schema_help(item.schema), item.help, _MAY_WAIT if untranslated else "")
+            if p
+        )
         attributes: dict[str, Any] = {"label": item.label}
         if description:
             attributes["description"] = description
@@ -342,18 +525,32 @@ def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
         if form.requires(item):
             entry["validations"] = {"required": True}
         body.append(entry)
-    body.append({"type": "checkboxes", "id": "confirm", "attributes": {
-        "label": "ยืนยัน / Confirm", "options": [{"label": _CONFIRM, "required": True}]}})
-    document = {"name": form.description, "description": form.description,
-                "title": form.title, "labels": form.labels, "body": body}
-    header = ("# Written by `python -m generator issue-forms` from generator/contrib/forms.py,\n"
-              "# the schemas and the vocabularies: edit those, then run it again.\n")
+    body.append(
+        {
+            "type": "checkboxes",
+            "id": "confirm",
+            "attributes": {
+                "label": "ยืนยัน / Confirm",
+                "options": [{"label": _CONFIRM, "required": True}],
+            },
+        }
+    )
+    document = {
+        "name": form.description,
+        "description": form.description,
+        "title": form.title,
+        "labels": form.labels,
+        "body": body,
+    }
+    header = (
+        "# Written by `python -m generator issue-forms` from generator/contrib/forms.py,\n"
+        "# the schemas and the vocabularies: edit those, then run it again.\n"
+    )
     return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
 
 
 def render_forms(vocabularies: dict[str, dict[Any, Any]]) -> dict[str, str]:
     """File name → text, for .github/ISSUE_TEMPLATE/."""
     files = {f"{form.name}.yml": render_form(form, vocabularies) for form in FORMS}
-    files["config.yml"] = yaml.safe_dump(
-        {"blank_issues_enabled": True}, sort_keys=False)
+    files["config.yml"] = yaml.safe_dump({"blank_issues_enabled": True}, sort_keys=False)
     return files

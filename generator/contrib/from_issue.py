@@ -47,9 +47,9 @@ _LANGUAGE_MARK = re.compile(r"\s*\((?:ไทย|อังกฤษ|Thai|English)
 
 @dataclass
 class Conversion:
-    files: dict[str, str] = field(default_factory=dict)   # path under the repository → text
-    problems: list[str] = field(default_factory=list)      # bilingual lines for the comment
-    notes: list[str] = field(default_factory=list)         # what a reviewer should know
+    files: dict[str, str] = field(default_factory=dict)  # path under the repository → text
+    problems: list[str] = field(default_factory=list)  # bilingual lines for the comment
+    notes: list[str] = field(default_factory=list)  # what a reviewer should know
 
     @property
     def ok(self) -> bool:
@@ -71,7 +71,7 @@ def parse_answers(body: str, form: Form) -> dict[str, str]:
     matches = list(_HEADING.finditer(text))
     for n, match in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
-        answer = text[match.end():end].strip()
+        answer = text[match.end() : end].strip()
         item = labels.get(match.group(1).strip())
         if item is not None:
             answers[item.id] = "" if answer == NO_RESPONSE else answer
@@ -87,9 +87,14 @@ def keep_lists(text: str) -> str:
     out: list[str] = []
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else ""
-        if (index in prose and _LIST_ITEM.match(line) and previous.strip()
-                and not _LIST_ITEM.match(previous) and not previous.startswith(("#", " ", "\t"))
-                and index - 1 in prose):
+        if (
+            index in prose
+            and _LIST_ITEM.match(line)
+            and previous.strip()
+            and not _LIST_ITEM.match(previous)
+            and not previous.startswith(("#", " ", "\t"))
+            and index - 1 in prose
+        ):
             out.append("")
         out.append(line)
     return "\n".join(out)
@@ -137,7 +142,9 @@ def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
         if not item.target:
             continue
         if item.widget == "dropdown":
-            value: Any = [option_id(o) for o in _list(answer)] if item.multiple else option_id(answer)
+            value: Any = (
+                [option_id(o) for o in _list(answer)] if item.multiple else option_id(answer)
+            )
         elif item.target in ("cities", "projects", "lessons", "sources"):
             value = _list(answer)
         elif item.target == "places":
@@ -149,7 +156,7 @@ def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
 
 
 def _places(answer: str) -> list[dict[str, Any]]:
-    """"Thai name | English name | city id" per line; a city id is optional."""
+    """ "Thai name | English name | city id" per line; a city id is optional."""
     places = []
     for line in answer.splitlines():
         parts = [part.strip() for part in line.split("|")]
@@ -167,37 +174,63 @@ def _date(date: dict[str, str]) -> Any:
     return start if end is None or end == start else {"start": start, "end": end}
 
 
-def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | None,
-                  today: str) -> dict[str, Any]:
+def _front_matter(
+    kind: str, id_: str, placed: dict[str, Any], source_id: str | None, today: str
+) -> dict[str, Any]:
     sources = [*placed.get("sources", []), *([source_id] if source_id else [])]
-    common = {"completeness": "stub", "updated": today, "aliases": [],
-              "summary": placed.get("summary", {}).get("th", ""), "sources": sources}
+    common = {
+        "completeness": "stub",
+        "updated": today,
+        "aliases": [],
+        "summary": placed.get("summary", {}).get("th", ""),
+        "sources": sources,
+    }
     title = _pair(placed, "title")
     if kind == "events":
-        return {"id": id_, "title": title, "date": _date(placed.get("date", {})),
-                "places": placed.get("places", []), "cities": placed.get("cities", []),
-                "projects": placed.get("projects", []), "lessons": placed.get("lessons", []),
-                **common}
+        return {
+            "id": id_,
+            "title": title,
+            "date": _date(placed.get("date", {})),
+            "places": placed.get("places", []),
+            "cities": placed.get("cities", []),
+            "projects": placed.get("projects", []),
+            "lessons": placed.get("lessons", []),
+            **common,
+        }
     if kind == "lessons":
-        return {"id": id_, "title": title, "themes": placed.get("themes", []),
-                "cities": placed.get("cities", []), "projects": placed.get("projects", []),
-                **common}
+        return {
+            "id": id_,
+            "title": title,
+            "themes": placed.get("themes", []),
+            "cities": placed.get("cities", []),
+            "projects": placed.get("projects", []),
+            **common,
+        }
     lead = placed.get("lead") or {}
     lead_value = None
     if any(_pair_or_null(lead.get(k)) for k in ("name", "institution")):
-        lead_value = {"name": _pair_or_null(lead.get("name")),
-                      "institution": _pair_or_null(lead.get("institution"))}
+        lead_value = {
+            "name": _pair_or_null(lead.get("name")),
+            "institution": _pair_or_null(lead.get("institution")),
+        }
     period = placed.get("period", {})
     sdgs = [int(s) if s.isdigit() else s for s in placed.get("sdgs", [])]
     front: dict[str, Any] = {
-        "id": id_, "title": title, "city": placed.get("city", ""),
+        "id": id_,
+        "title": title,
+        "city": placed.get("city", ""),
         "area": _pair(placed, "area"),
         "round": _read("year-range", placed.get("round", "")),
-        "period": {"start": _read("year", period.get("start", "")),
-                   "end": _read("year", period.get("end", ""))},
+        "period": {
+            "start": _read("year", period.get("start", "")),
+            "end": _read("year", period.get("end", "")),
+        },
         "funder": _pair_or_null(placed.get("funder")),
         "programme": _pair_or_null(placed.get("programme")),
-        "lead": lead_value, "themes": placed.get("themes", []), "sdgs": sdgs, "outcomes": [],
+        "lead": lead_value,
+        "themes": placed.get("themes", []),
+        "sdgs": sdgs,
+        "outcomes": [],
         "status": "complete",
         **common,
     }
@@ -208,8 +241,13 @@ def _front_matter(kind: str, id_: str, placed: dict[str, Any], source_id: str | 
 def _body(kind: str, placed: dict[str, Any], lang: str) -> str:
     if kind == "lessons" and lang == "th":
         sections = placed.get("section", {})
-        return "\n\n".join(f"## {heading}\n\n{keep_lists(sections.get(str(n), '').strip())}"
-                           for n, heading in enumerate(LESSON_SECTIONS["th"])) + "\n"
+        return (
+            "\n\n".join(
+                f"## {heading}\n\n{keep_lists(sections.get(str(n), '').strip())}"
+                for n, heading in enumerate(LESSON_SECTIONS["th"])
+            )
+            + "\n"
+        )
     text = keep_lists(placed.get("body", {}).get(lang, "").strip())
     if kind in ("projects", "events") and text and not text.startswith("#"):
         heading = (CASE_SECTIONS.get(lang) or CASE_SECTIONS["en"])[0]
@@ -253,8 +291,11 @@ def _question(form: Form, key: str) -> str:
     "ปีเริ่มต้น (ค.ศ.), ปีสิ้นสุด (ค.ศ.) / First year (CE), Last year (CE)"."""
     if key in _NAMES:
         return _NAMES[key]
-    labels = [_LANGUAGE_MARK.sub("", item.label) for item in form.fields
-              if item.target.split(".")[0] == key]
+    labels = [
+        _LANGUAGE_MARK.sub("", item.label)
+        for item in form.fields
+        if item.target.split(".")[0] == key
+    ]
     labels = list(dict.fromkeys(labels))
     thai = ", ".join(label.split(" / ")[0] for label in labels)
     english = ", ".join(label.split(" / ")[-1] for label in labels)
@@ -269,8 +310,11 @@ def _comments(form: Form, front: dict[str, Any]) -> dict[str, str]:
             unknown = [_question(form, fact) or fact for fact in unknown_facts(front)]
             thai = ", ".join(name.split(" / ")[0] for name in unknown)
             english = ", ".join(name.split(" / ")[-1] for name in unknown)
-            text = (f"ยังต้องค้นคว้า: {thai} / Needs research: {english}"
-                    if unknown else "ข้อเท็จจริงสำคัญครบแล้ว / The key facts are known")
+            text = (
+                f"ยังต้องค้นคว้า: {thai} / Needs research: {english}"
+                if unknown
+                else "ข้อเท็จจริงสำคัญครบแล้ว / The key facts are known"
+            )
         elif key not in _OWN_COMMENTS and _unknown(value):
             text = f"{text} — {_UNKNOWN}" if text else _UNKNOWN
         if text:
@@ -296,51 +340,77 @@ def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
         "title_from": "editor" if editor else "document",
         "publisher": _pair_or_null(source.get("publisher")),
         "date": _read("partial-date", source.get("date", "")),
-        "url": source.get("url") or None, "note": None}
+        "url": source.get("url") or None,
+        "note": None,
+    }
     # The document's own words for its publisher and date (the sources rule: say only what
     # the document gives); the validator says which is missing.
-    evidence = {key: str(value).strip() for key, value in (source.get("evidence") or {}).items()
-                if str(value or "").strip()}
+    evidence = {
+        key: str(value).strip()
+        for key, value in (source.get("evidence") or {}).items()
+        if str(value or "").strip()
+    }
     if evidence:
         entry["evidence"] = evidence
     return entry
 
 
-def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = None,
-            today: dt.date | None = None) -> Conversion:
+def convert(
+    body: str,
+    form: Form,
+    config: SiteConfig,
+    *,
+    issue: int | None = None,
+    today: dt.date | None = None,
+) -> Conversion:
     """Turn an issue body into files, or into the list of what is wrong with it."""
     if not form.kind:
-        return Conversion(problems=[("This form is a report for a maintainer, not a case file / "
-                                     "แบบฟอร์มนี้เป็นการแจ้งผู้ดูแล ไม่ได้สร้างไฟล์")])
+        return Conversion(
+            problems=[
+                (
+                    "This form is a report for a maintainer, not a case file / "
+                    "แบบฟอร์มนี้เป็นการแจ้งผู้ดูแล ไม่ได้สร้างไฟล์"
+                )
+            ]
+        )
     answers = parse_answers(body, form)
     missing = [f.label for f in form.fields if form.requires(f) and not answers.get(f.id)]
     if missing:
-        return Conversion(problems=[f"`{label}`: required, but empty / ต้องกรอก แต่ว่างอยู่"
-                                    for label in missing])
+        return Conversion(
+            problems=[f"`{label}`: required, but empty / ต้องกรอก แต่ว่างอยู่" for label in missing]
+        )
     placed = _collect(form, answers)
     date = (today or dt.date.today()).isoformat()
     given = answers.get("id", "")
     id_ = slugify(given or placed.get("title", {}).get("en", ""))
     early: list[str] = []
     if given and given != id_:
-        early.append(f"`{form.fields[0].label}`: `{given}` is not a valid id; it could be "
-                     f"`{id_}` (lowercase a-z, digits and hyphens) / `{given}` ใช้เป็นรหัสไม่ได้ "
-                     f"ใช้ `{id_}` ได้ (a-z ตัวเล็ก ตัวเลข และขีด)")
+        early.append(
+            f"`{form.fields[0].label}`: `{given}` is not a valid id; it could be "
+            f"`{id_}` (lowercase a-z, digits and hyphens) / `{given}` ใช้เป็นรหัสไม่ได้ "
+            f"ใช้ `{id_}` ได้ (a-z ตัวเล็ก ตัวเลข และขีด)"
+        )
     kind = form.kind
     source = _source_entry(placed)
     source_id = f"{id_}-source" if source else None
     front = _front_matter(kind, id_, placed, source_id, date)
     folder = f"{config.content_dir.relative_to(config.root).as_posix()}/{kind}"
-    made_from = (f"# สร้างจาก issue #{issue} แบบฟอร์ม “{form.description}”\n" if issue else
-                 f"# สร้างจากแบบฟอร์ม “{form.description}”\n")
-    files = {f"{folder}/{id_}.md":
-             f"---\n{made_from}{_dump(front, _comments(form, front))}---\n"
-             f"{_body(kind, placed, 'th')}"}
+    made_from = (
+        f"# สร้างจาก issue #{issue} แบบฟอร์ม “{form.description}”\n"
+        if issue
+        else f"# สร้างจากแบบฟอร์ม “{form.description}”\n"
+    )
+    files = {
+        f"{folder}/{id_}.md": f"---\n{made_from}{_dump(front, _comments(form, front))}---\n"
+        f"{_body(kind, placed, 'th')}"
+    }
     summary_en = placed.get("summary", {}).get("en", "")
     notes: list[str] = []
     if summary_en:
         translation = {"primary_updated": date, "summary": summary_en}
-        files[f"{folder}/{id_}.en.md"] = f"---\n{_dump(translation)}---\n{_body(kind, placed, 'en')}"
+        files[f"{folder}/{id_}.en.md"] = (
+            f"---\n{_dump(translation)}---\n{_body(kind, placed, 'en')}"
+        )
     else:
         notes.append(_note_untranslated(form, placed))
     if source and source_id:
@@ -350,24 +420,32 @@ def convert(body: str, form: Form, config: SiteConfig, *, issue: int | None = No
             existing = existing.rstrip()[:-2]
         note = f"# From issue #{issue}\n" if issue else ""
         files[f"{folder.rsplit('/', 1)[0]}/sources.yml"] = (
-            existing.rstrip("\n") + "\n" + note + _dump({source_id: source}))
+            existing.rstrip("\n") + "\n" + note + _dump({source_id: source})
+        )
     problems, warnings = _validate_in_copy(config, files, set(files))
     explained = early + [_explain(p, form) for p in problems]
     notes += [_explain(p, form) for p in warnings if p.code == "untranslated"]
-    return Conversion(files=files, problems=list(dict.fromkeys(explained)),
-                      notes=list(dict.fromkeys(n for n in notes if n)))
+    return Conversion(
+        files=files,
+        problems=list(dict.fromkeys(explained)),
+        notes=list(dict.fromkeys(n for n in notes if n)),
+    )
 
 
 def _note_untranslated(form: Form, placed: dict[str, Any]) -> str:
     summary = next((f.label for f in form.fields if f.target == "summary.en"), "")
     lost = bool(placed.get("body", {}).get("en"))
-    note = (f"`{summary}`: ยังไม่มีคำแปล หน้าภาษาอังกฤษจะแสดงข้อความภาษาไทยพร้อมคำแจ้ง "
-            "และหน้า “สถานะการแปล” จะแสดงว่ารอคำแปล / not translated yet: the English page "
-            "shows the Thai text under a notice, and the translation-status page lists it")
+    note = (
+        f"`{summary}`: ยังไม่มีคำแปล หน้าภาษาอังกฤษจะแสดงข้อความภาษาไทยพร้อมคำแจ้ง "
+        "และหน้า “สถานะการแปล” จะแสดงว่ารอคำแปล / not translated yet: the English page "
+        "shows the Thai text under a notice, and the translation-status page lists it"
+    )
     if lost:
-        note += (" — ข้อความภาษาอังกฤษที่ให้มาจะใช้ได้เมื่อมีสรุปภาษาอังกฤษ โปรดเพิ่มใน pull request "
-                 "/ the English text given needs an English summary to go with it: add one in "
-                 "the pull request")
+        note += (
+            " — ข้อความภาษาอังกฤษที่ให้มาจะใช้ได้เมื่อมีสรุปภาษาอังกฤษ โปรดเพิ่มใน pull request "
+            "/ the English text given needs an English summary to go with it: add one in "
+            "the pull request"
+        )
     return note
 
 
@@ -380,11 +458,14 @@ def _explain(problem: Problem, form: Form) -> str:
         path = field_path if not problem.path.endswith(".en.md") else field_path + ".en"
         if problem.path.endswith("sources.yml"):
             path = "source." + field_path.split(".", 1)[-1]
-        candidates = [t for t in targets if path == t or path.startswith(t + ".")
-                      or t.startswith(path + ".")]
+        candidates = [
+            t for t in targets if path == t or path.startswith(t + ".") or t.startswith(path + ".")
+        ]
         question = targets[min(candidates, key=len)] if candidates else problem.field
     elif problem.path.endswith(".md"):
-        question = next((f.label for f in form.fields if f.target.startswith(("body", "section"))), "")
+        question = next(
+            (f.label for f in form.fields if f.target.startswith(("body", "section"))), ""
+        )
     where = f"`{question}`: " if question else ""
     hint = f" — {problem.hint_th} / {problem.hint_en}" if problem.hint_en else ""
     if question and problem.field:
@@ -394,8 +475,9 @@ def _explain(problem: Problem, form: Form) -> str:
     return f"{where}{problem.message_th} / {problem.message_en}{hint}"
 
 
-def _validate_in_copy(config: SiteConfig, files: dict[str, str],
-                      new: set[str]) -> tuple[list[Problem], list[Problem]]:
+def _validate_in_copy(
+    config: SiteConfig, files: dict[str, str], new: set[str]
+) -> tuple[list[Problem], list[Problem]]:
     """The errors and warnings the new files would have in a pull request, checked on a copy."""
     with tempfile.TemporaryDirectory(prefix="lc-issue-") as tmp:
         root = Path(tmp)
@@ -404,12 +486,22 @@ def _validate_in_copy(config: SiteConfig, files: dict[str, str],
         for rel, text in files.items():
             target = root / rel
             if target.exists() and rel.endswith(".md"):
-                return [Problem(rel, 0, 0, "id", "exists", f"{rel} already exists: choose another id",
-                                f"มีไฟล์ {rel} อยู่แล้ว เลือกรหัสอื่น")], []
+                return [
+                    Problem(
+                        rel,
+                        0,
+                        0,
+                        "id",
+                        "exists",
+                        f"{rel} already exists: choose another id",
+                        f"มีไฟล์ {rel} อยู่แล้ว เลือกรหัสอื่น",
+                    )
+                ], []
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        copy = dataclasses.replace(config, root=root, content_dir=root / content_rel,
-                                   build_dir=root / ".cache" / "docs")
+        copy = dataclasses.replace(
+            config, root=root, content_dir=root / content_rel, build_dir=root / ".cache" / "docs"
+        )
         problems = [p for p in check(copy).problems.sorted() if p.path in new]
         return [p for p in problems if p.is_error], [p for p in problems if not p.is_error]
 
@@ -418,13 +510,17 @@ def comment(conversion: Conversion) -> str:
     """The issue comment: what was made, or what to fix."""
     if conversion.ok:
         listed = "\n".join(f"- `{path}`" for path in conversion.files)
-        text = ("สร้างไฟล์จากคำขอนี้แล้ว และเปิด pull request ให้ผู้ดูแลตรวจ / The case files "
-                f"were made from this issue and a pull request opened for review:\n\n{listed}\n")
+        text = (
+            "สร้างไฟล์จากคำขอนี้แล้ว และเปิด pull request ให้ผู้ดูแลตรวจ / The case files "
+            f"were made from this issue and a pull request opened for review:\n\n{listed}\n"
+        )
         if conversion.notes:
             notes = "\n".join(f"- {line}" for line in conversion.notes)
             text += f"\nรอคำแปลภาษาอังกฤษ / Waiting for an English translation:\n\n{notes}\n"
         return text
     listed = "\n".join(f"- {line}" for line in conversion.problems)
-    return ("ยังสร้างไฟล์จากคำขอนี้ไม่ได้ กรุณาแก้ไขคำขอ (Edit) ตามรายการด้านล่าง แล้วผู้ดูแลจะลองอีกครั้ง\n"
-            "This issue could not be turned into a case file yet. Please edit the issue as "
-            f"listed below; a maintainer will try again.\n\n{listed}\n")
+    return (
+        "ยังสร้างไฟล์จากคำขอนี้ไม่ได้ กรุณาแก้ไขคำขอ (Edit) ตามรายการด้านล่าง แล้วผู้ดูแลจะลองอีกครั้ง\n"
+        "This issue could not be turned into a case file yet. Please edit the issue as "
+        f"listed below; a maintainer will try again.\n\n{listed}\n"
+    )

@@ -42,8 +42,9 @@ def source_entry(id_: str) -> str:
     schema = raw_schemas()["sources"]["additionalProperties"]
     lines = [f"{id_}:"]
     for name, prop in schema["properties"].items():
-        meaning = " / ".join(t for t in (prop.get("x-description-th"), prop.get("description"))
-                             if t)
+        meaning = " / ".join(
+            t for t in (prop.get("x-description-th"), prop.get("description")) if t
+        )
         example = next((e for e in prop.get("examples", []) if e is not None), None)
         lines.append(f"  # {meaning}")
         if example is not None:
@@ -69,12 +70,14 @@ def add_source(config: SiteConfig, id_: str) -> Path:
     if not _ID.fullmatch(id_) or len(id_) > 80:
         raise SourceExists(
             f"`{id_}` is not a valid id: use lowercase a-z, digits and single hyphens / "
-            f"`{id_}` ใช้เป็นรหัสไม่ได้ ใช้ a-z ตัวเล็ก ตัวเลข และขีดเดี่ยว")
+            f"`{id_}` ใช้เป็นรหัสไม่ได้ ใช้ a-z ตัวเล็ก ตัวเลข และขีดเดี่ยว"
+        )
     path = config.content_dir / "sources.yml"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if re.search(rf"^{re.escape(id_)}\s*:", text, re.MULTILINE):
-        raise SourceExists(f"`{id_}` is already in content/sources.yml / มี `{id_}` "
-                           "ใน content/sources.yml อยู่แล้ว")
+        raise SourceExists(
+            f"`{id_}` is already in content/sources.yml / มี `{id_}` ใน content/sources.yml อยู่แล้ว"
+        )
     if text.rstrip().endswith("{}"):  # an emptied registry
         text = text.rstrip()[:-2]
     text = text.rstrip("\n")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .spans import BE_OFFSET, month_spellings
+
 # The years the archive is about (the `year` schema's bounds). A four-digit year above them
 # that becomes one of them once 543 is taken off can only be a Buddhist Era year.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -42,9 +43,11 @@ _ERA = r"(?:(?P<era>พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)\s*)?"
 _YEAR = re.compile(rf"^{_ERA}(?P<year>[0-9]{{4}})$")
 _ISO = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?$")
 _DAY_FIRST = re.compile(
-    rf"^(?P<day>[0-9]{{1,2}})\s*[/.-]\s*(?P<month>[0-9]{{1,2}})\s*[/.-]\s*{_ERA}(?P<year>[0-9]{{4}})$")
+    rf"^(?P<day>[0-9]{{1,2}})\s*[/.-]\s*(?P<month>[0-9]{{1,2}})\s*[/.-]\s*{_ERA}(?P<year>[0-9]{{4}})$"
+)
 _MONTH_NAME = re.compile(
-    rf"^(?:(?P<day>[0-9]{{1,2}})\s*)?(?P<month>[ก-๙.]+)\s*{_ERA}(?P<year>[0-9]{{4}})$")
+    rf"^(?:(?P<day>[0-9]{{1,2}})\s*)?(?P<month>[ก-๙.]+)\s*{_ERA}(?P<year>[0-9]{{4}})$"
+)
 _RANGE = re.compile(rf"^{_ERA}(?P<start>[0-9]{{4}})\s*(?P<dash>[-–—‑/])\s*(?P<end>[0-9]{{4}})$")
 
 
@@ -154,8 +157,11 @@ def _read_date(value: Any, partial: bool) -> Reading:
 
 def _day_first(value: str, match: re.Match[str], partial: bool) -> Reading:
     month_text = match["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS.get(
-        re.sub(r"[.\s]", "", month_text))
+    month = (
+        int(month_text)
+        if month_text.isdigit()
+        else _MONTH_NUMBERS.get(re.sub(r"[.\s]", "", month_text))
+    )
     year = int(match["year"])
     era = _era(match["era"])
     if month is None or (match["day"] is None and not partial):

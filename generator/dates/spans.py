@@ -195,7 +195,6 @@ def format_span(span: DateSpan, lang: str, eras: Eras) -> str:
     return f"{_with_year(start, lang, eras)} – {_with_year(end, lang, eras)} {other}"
 
 
-
 @functools.cache
 def short_month_names(lang: str) -> tuple[str, ...]:
     """CLDR's abbreviated month names ("ธ.ค.", "Dec"); English where CLDR has none."""
@@ -215,5 +214,4 @@ def format_day(date: PartialDate, lang: str, eras: Eras) -> str:
         parts.append(short_month_names(lang)[date.month - 1])
     if eras.buddhist_first:
         return " ".join([*parts, str(date.year + BE_OFFSET)])
-    return " ".join([*parts, str(date.year)]) + \
-        f" ({eras.buddhist} {date.year + BE_OFFSET})"
+    return " ".join([*parts, str(date.year)]) + f" ({eras.buddhist} {date.year + BE_OFFSET})"

@@ -37,6 +37,7 @@ def _summary(lang: str) -> Callable[[Case], Any]:
     def get(case: Case) -> str | None:
         text = case.text(lang)
         return text.summary if text else None
+
     return get
 
 
@@ -46,8 +47,10 @@ def _ids(items: list[Any]) -> str:
 
 def _date(edge: str) -> Callable[[Event], str | None]:
     """An event's first or last date, as precise as its source: "2024", "2024-06", …"""
+
     def get(event: Event) -> str | None:
         return getattr(event.span, edge).iso if event.span else None
+
     return get
 
 
@@ -65,95 +68,207 @@ COMMON_TAIL = [
     Column("summary_en", "string", "Summary in English (empty if not translated)", _summary("en")),
     Column("completeness", "string", "stub | partial | complete", lambda c: c.completeness),
     Column("updated", "date", "Date the Thai text was last revised", lambda c: c.updated),
-    Column("sources", "string", "Source ids (see sources.csv), separated by '; '",
-           lambda c: "; ".join(s.id for s in c.sources)),
-    Column("aliases", "string", "Former ids that redirect here, separated by '; '",
-           lambda c: "; ".join(c.aliases)),
+    Column(
+        "sources",
+        "string",
+        "Source ids (see sources.csv), separated by '; '",
+        lambda c: "; ".join(s.id for s in c.sources),
+    ),
+    Column(
+        "aliases",
+        "string",
+        "Former ids that redirect here, separated by '; '",
+        lambda c: "; ".join(c.aliases),
+    ),
 ]
 COLUMNS: dict[str, list[Column]] = {
-    "cities": COMMON_HEAD + [
+    "cities": COMMON_HEAD
+    + [
         Column("province_th", "string", "Province (Thai)", _bi("province", "th")),
         Column("province_en", "string", "Province (English)", _bi("province", "en")),
-        Column("region", "string", "Region id (see vocabularies.json)",
-               lambda c: c.fields.get("region")),
+        Column(
+            "region",
+            "string",
+            "Region id (see vocabularies.json)",
+            lambda c: c.fields.get("region"),
+        ),
         Column("research_area_th", "string", "Research area (Thai)", _bi("research_area", "th")),
-        Column("research_area_en", "string", "Research area (English)",
-               _bi("research_area", "en")),
-        Column("lat", "number", "Latitude, decimal degrees",
-               lambda c: (c.fields.get("location") or {}).get("lat")),
-        Column("lon", "number", "Longitude, decimal degrees",
-               lambda c: (c.fields.get("location") or {}).get("lon")),
-        Column("cohort", "string", "Programme round the city joined (CE years)",
-               lambda c: c.fields.get("cohort")),
-        Column("gnlc_member_since", "integer", "Year the city joined UNESCO GNLC (CE)",
-               lambda c: c.fields.get("gnlc_member_since")),
-        Column("websites", "string", "Websites, separated by '; '",
-               lambda c: "; ".join(c.fields.get("websites") or [])),
+        Column("research_area_en", "string", "Research area (English)", _bi("research_area", "en")),
+        Column(
+            "lat",
+            "number",
+            "Latitude, decimal degrees",
+            lambda c: (c.fields.get("location") or {}).get("lat"),
+        ),
+        Column(
+            "lon",
+            "number",
+            "Longitude, decimal degrees",
+            lambda c: (c.fields.get("location") or {}).get("lon"),
+        ),
+        Column(
+            "cohort",
+            "string",
+            "Programme round the city joined (CE years)",
+            lambda c: c.fields.get("cohort"),
+        ),
+        Column(
+            "gnlc_member_since",
+            "integer",
+            "Year the city joined UNESCO GNLC (CE)",
+            lambda c: c.fields.get("gnlc_member_since"),
+        ),
+        Column(
+            "websites",
+            "string",
+            "Websites, separated by '; '",
+            lambda c: "; ".join(c.fields.get("websites") or []),
+        ),
         Column("projects", "string", "Ids of the city's projects", lambda c: _ids(c.projects)),
         Column("lessons", "string", "Ids of related lessons", lambda c: _ids(c.lessons)),
-    ] + COMMON_TAIL,
-    "projects": COMMON_HEAD + [
+    ]
+    + COMMON_TAIL,
+    "projects": COMMON_HEAD
+    + [
         Column("city", "string", "City id", lambda p: p.fields.get("city")),
         Column("area_th", "string", "Area (Thai)", _bi("area", "th")),
         Column("area_en", "string", "Area (English)", _bi("area", "en")),
         Column("round", "string", "Programme round (CE years)", lambda p: p.fields.get("round")),
-        Column("period_start", "integer", "First year (CE)",
-               lambda p: (p.fields.get("period") or {}).get("start")),
-        Column("period_end", "integer", "Last year (CE)",
-               lambda p: (p.fields.get("period") or {}).get("end")),
+        Column(
+            "period_start",
+            "integer",
+            "First year (CE)",
+            lambda p: (p.fields.get("period") or {}).get("start"),
+        ),
+        Column(
+            "period_end",
+            "integer",
+            "Last year (CE)",
+            lambda p: (p.fields.get("period") or {}).get("end"),
+        ),
         Column("funder_th", "string", "Funder (Thai)", _bi("funder", "th")),
         Column("funder_en", "string", "Funder (English)", _bi("funder", "en")),
         Column("programme_th", "string", "Programme (Thai)", _bi("programme", "th")),
         Column("programme_en", "string", "Programme (English)", _bi("programme", "en")),
-        Column("lead_th", "string", "Project lead (Thai)",
-               lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("th")),
-        Column("lead_en", "string", "Project lead (English)",
-               lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("en")),
-        Column("institution_en", "string", "Lead's institution (English)",
-               lambda p: ((p.fields.get("lead") or {}).get("institution") or {}).get("en")),
-        Column("themes", "string", "Theme ids, separated by '; '",
-               lambda p: "; ".join(p.fields.get("themes") or [])),
-        Column("sdgs", "string", "SDG numbers, separated by '; '",
-               lambda p: "; ".join(str(s) for s in p.fields.get("sdgs") or [])),
-        Column("outcomes", "string", "Reported figures as key=value, separated by '; '",
-               lambda p: "; ".join(f"{o['key']}={o['value']}" for o in
-                                   p.fields.get("outcomes") or [])),
+        Column(
+            "lead_th",
+            "string",
+            "Project lead (Thai)",
+            lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("th"),
+        ),
+        Column(
+            "lead_en",
+            "string",
+            "Project lead (English)",
+            lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("en"),
+        ),
+        Column(
+            "institution_en",
+            "string",
+            "Lead's institution (English)",
+            lambda p: ((p.fields.get("lead") or {}).get("institution") or {}).get("en"),
+        ),
+        Column(
+            "themes",
+            "string",
+            "Theme ids, separated by '; '",
+            lambda p: "; ".join(p.fields.get("themes") or []),
+        ),
+        Column(
+            "sdgs",
+            "string",
+            "SDG numbers, separated by '; '",
+            lambda p: "; ".join(str(s) for s in p.fields.get("sdgs") or []),
+        ),
+        Column(
+            "outcomes",
+            "string",
+            "Reported figures as key=value, separated by '; '",
+            lambda p: "; ".join(f"{o['key']}={o['value']}" for o in p.fields.get("outcomes") or []),
+        ),
         Column("status", "string", "complete | needs-research", lambda p: p.fields.get("status")),
         Column("lessons", "string", "Ids of related lessons", lambda p: _ids(p.lessons)),
-    ] + COMMON_TAIL,
-    "lessons": COMMON_HEAD + [
-        Column("themes", "string", "Theme ids, separated by '; '",
-               lambda ls: "; ".join(ls.fields.get("themes") or [])),
+    ]
+    + COMMON_TAIL,
+    "lessons": COMMON_HEAD
+    + [
+        Column(
+            "themes",
+            "string",
+            "Theme ids, separated by '; '",
+            lambda ls: "; ".join(ls.fields.get("themes") or []),
+        ),
         Column("cities", "string", "City ids", lambda ls: _ids(ls.cities)),
         Column("projects", "string", "Project ids", lambda ls: _ids(ls.projects)),
-        Column("events", "string", "Ids of the events that concern the lesson",
-               lambda ls: _ids(ls.events)),
-    ] + COMMON_TAIL,
-    "events": COMMON_HEAD + [
-        Column("date_start", "string",
-               "First day (CE) as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD",
-               _date("start")),
-        Column("date_end", "string", "Last day (CE), as date_start; equal to it for one day",
-               _date("end")),
-        Column("places_th", "string", "Places as the source names them (Thai), separated by '; '",
-               _places("th")),
+        Column(
+            "events",
+            "string",
+            "Ids of the events that concern the lesson",
+            lambda ls: _ids(ls.events),
+        ),
+    ]
+    + COMMON_TAIL,
+    "events": COMMON_HEAD
+    + [
+        Column(
+            "date_start",
+            "string",
+            "First day (CE) as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD",
+            _date("start"),
+        ),
+        Column(
+            "date_end",
+            "string",
+            "Last day (CE), as date_start; equal to it for one day",
+            _date("end"),
+        ),
+        Column(
+            "places_th",
+            "string",
+            "Places as the source names them (Thai), separated by '; '",
+            _places("th"),
+        ),
         Column("places_en", "string", "Places (English), separated by '; '", _places("en")),
-        Column("place_cities", "string", "Ids of the cities the places are in",
-               lambda e: _ids([p.city for p in e.places if p.city])),
-        Column("cities", "string", "Ids of the cities the event concerns",
-               lambda e: _ids(e.cities)),
-        Column("projects", "string", "Ids of the projects the event concerns",
-               lambda e: _ids(e.projects)),
-        Column("lessons", "string", "Ids of the lessons that tell of the event",
-               lambda e: _ids(e.lessons)),
-    ] + COMMON_TAIL,
+        Column(
+            "place_cities",
+            "string",
+            "Ids of the cities the places are in",
+            lambda e: _ids([p.city for p in e.places if p.city]),
+        ),
+        Column(
+            "cities", "string", "Ids of the cities the event concerns", lambda e: _ids(e.cities)
+        ),
+        Column(
+            "projects",
+            "string",
+            "Ids of the projects the event concerns",
+            lambda e: _ids(e.projects),
+        ),
+        Column(
+            "lessons",
+            "string",
+            "Ids of the lessons that tell of the event",
+            lambda e: _ids(e.lessons),
+        ),
+    ]
+    + COMMON_TAIL,
 }
 # The events each city, project and lesson is linked to, computed both ways.
-COLUMNS["cities"].insert(-len(COMMON_TAIL), Column(
-    "events", "string", "Ids of the events held in the city or concerning it",
-    lambda c: _ids(c.events)))
-COLUMNS["projects"].insert(-len(COMMON_TAIL), Column(
-    "events", "string", "Ids of the events that concern the project", lambda p: _ids(p.events)))
+COLUMNS["cities"].insert(
+    -len(COMMON_TAIL),
+    Column(
+        "events",
+        "string",
+        "Ids of the events held in the city or concerning it",
+        lambda c: _ids(c.events),
+    ),
+)
+COLUMNS["projects"].insert(
+    -len(COMMON_TAIL),
+    Column(
+        "events", "string", "Ids of the events that concern the project", lambda p: _ids(p.events)
+    ),
+)
 
 
 def case_record(case: Case, languages: list[str]) -> dict[str, Any]:
@@ -162,13 +277,20 @@ def case_record(case: Case, languages: list[str]) -> dict[str, Any]:
     record.update({k: v for k, v in case.fields.items() if k != "id"})
     primary = languages[0]
     record["urls"] = {
-        lang: (f"{case.kind}/{case.id}.html" if lang == primary
-               else f"{lang}/{case.kind}/{case.id}.html")
+        lang: (
+            f"{case.kind}/{case.id}.html"
+            if lang == primary
+            else f"{lang}/{case.kind}/{case.id}.html"
+        )
         for lang in languages
     }
     record["texts"] = {
-        lang: {"summary": text.summary, "body": text.body, "translated": text.translated,
-               "outdated": text.outdated}
+        lang: {
+            "summary": text.summary,
+            "body": text.body,
+            "translated": text.translated,
+            "outdated": text.outdated,
+        }
         for lang, text in case.texts.items()
     }
     if isinstance(case, City):
@@ -205,15 +327,28 @@ def _contributors(imprint: Imprint | None, lang: str) -> list[dict[str, Any]]:
     """The data package's publisher and funders (Data Package `contributors`, with roles)."""
     if imprint is None:
         return []
-    parties = ([(imprint.publisher, "publisher")] if imprint.publisher else []) + \
-        [(funder, "funder") for funder in imprint.funders]
-    return [{"title": party.named(lang, lang), "role": role, "roles": [role],
-             **({"path": party.url} if party.url else {})} for party, role in parties]
+    parties = ([(imprint.publisher, "publisher")] if imprint.publisher else []) + [
+        (funder, "funder") for funder in imprint.funders
+    ]
+    return [
+        {
+            "title": party.named(lang, lang),
+            "role": role,
+            "roles": [role],
+            **({"path": party.url} if party.url else {}),
+        }
+        for party, role in parties
+    ]
 
 
-def export_files(archive: Archive, vocabularies: dict[str, Any], *,
-                 name: str = "archive", title: str = "Archive",
-                 imprint: Imprint | None = None) -> dict[str, str]:
+def export_files(
+    archive: Archive,
+    vocabularies: dict[str, Any],
+    *,
+    name: str = "archive",
+    title: str = "Archive",
+    imprint: Imprint | None = None,
+) -> dict[str, str]:
     """Path under the site → text, for every open-data file. `name` (a slug), `title` and
     `imprint` describe the data package; they come from mkdocs.yml, so a fork's data carries
     the fork's name, publisher and funders."""
@@ -222,45 +357,116 @@ def export_files(archive: Archive, vocabularies: dict[str, Any], *,
     for kind, columns in COLUMNS.items():
         cases = list(archive.by_kind(kind).values())
         files[f"{DATA_DIR}/{kind}.json"] = _json(
-            [case_record(case, archive.languages) for case in cases])
+            [case_record(case, archive.languages) for case in cases]
+        )
         files[f"{DATA_DIR}/{kind}.csv"] = _csv(
-            [[c.name for c in columns]] + [[c.get(case) for c in columns] for case in cases])
-        resources.append({
-            "name": kind, "path": f"{kind}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8-sig", "profile": "tabular-data-resource",
-            "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.description}
-                                  for c in columns], "primaryKey": ["id"]},
-        })
-    sources = [{"id": s.id, "title": s.title, "title_from": s.title_from,
-                "publisher": s.publisher, "date": s.date, "url": s.url, "note": s.note,
-                "evidence": s.evidence} for s in archive.sources.values()]
+            [[c.name for c in columns]] + [[c.get(case) for c in columns] for case in cases]
+        )
+        resources.append(
+            {
+                "name": kind,
+                "path": f"{kind}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "profile": "tabular-data-resource",
+                "schema": {
+                    "fields": [
+                        {"name": c.name, "type": c.type, "description": c.description}
+                        for c in columns
+                    ],
+                    "primaryKey": ["id"],
+                },
+            }
+        )
+    sources = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "title_from": s.title_from,
+            "publisher": s.publisher,
+            "date": s.date,
+            "url": s.url,
+            "note": s.note,
+            "evidence": s.evidence,
+        }
+        for s in archive.sources.values()
+    ]
     files[f"{DATA_DIR}/sources.json"] = _json(sources)
-    source_columns = ["id", "title_th", "title_en", "title_from", "publisher_th", "publisher_en",
-                      "date", "url"]
-    files[f"{DATA_DIR}/sources.csv"] = _csv([source_columns] + [
-        [s.id, s.title.get("th"), s.title.get("en"), s.title_from, (s.publisher or {}).get("th"),
-         (s.publisher or {}).get("en"), s.date, s.url] for s in archive.sources.values()])
-    resources.append({
-        "name": "sources", "path": "sources.csv", "format": "csv", "mediatype": "text/csv",
-        "encoding": "utf-8-sig", "profile": "tabular-data-resource",
-        "schema": {"fields": [{"name": n, "type": "string"} for n in source_columns],
-                   "primaryKey": ["id"]},
-    })
+    source_columns = [
+        "id",
+        "title_th",
+        "title_en",
+        "title_from",
+        "publisher_th",
+        "publisher_en",
+        "date",
+        "url",
+    ]
+    files[f"{DATA_DIR}/sources.csv"] = _csv(
+        [source_columns]
+        + [
+            [
+                s.id,
+                s.title.get("th"),
+                s.title.get("en"),
+                s.title_from,
+                (s.publisher or {}).get("th"),
+                (s.publisher or {}).get("en"),
+                s.date,
+                s.url,
+            ]
+            for s in archive.sources.values()
+        ]
+    )
+    resources.append(
+        {
+            "name": "sources",
+            "path": "sources.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "profile": "tabular-data-resource",
+            "schema": {
+                "fields": [{"name": n, "type": "string"} for n in source_columns],
+                "primaryKey": ["id"],
+            },
+        }
+    )
     files[f"{DATA_DIR}/vocabularies.json"] = _json(vocabularies)
-    resources.append({"name": "vocabularies", "path": "vocabularies.json", "format": "json",
-                      "mediatype": "application/json"})
+    resources.append(
+        {
+            "name": "vocabularies",
+            "path": "vocabularies.json",
+            "format": "json",
+            "mediatype": "application/json",
+        }
+    )
     for schema_name, schema in published_schemas(vocabularies).items():
         files[f"{DATA_DIR}/schemas/{schema_name}.json"] = _json(schema)
-        resources.append({"name": f"schema-{schema_name}", "path": f"schemas/{schema_name}.json",
-                          "format": "json", "mediatype": "application/schema+json"})
-    files[f"{DATA_DIR}/datapackage.json"] = _json({
-        "profile": "data-package",
-        "name": name,
-        "title": f"{title} — open data",
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-                      "title": "Creative Commons Attribution 4.0"}],
-        **({"homepage": imprint.site_url} if imprint and imprint.site_url else {}),
-        **({"contributors": people} if (people := _contributors(imprint, "en")) else {}),
-        "resources": resources,
-    })
+        resources.append(
+            {
+                "name": f"schema-{schema_name}",
+                "path": f"schemas/{schema_name}.json",
+                "format": "json",
+                "mediatype": "application/schema+json",
+            }
+        )
+    files[f"{DATA_DIR}/datapackage.json"] = _json(
+        {
+            "profile": "data-package",
+            "name": name,
+            "title": f"{title} — open data",
+            "licenses": [
+                {
+                    "name": "CC-BY-4.0",
+                    "path": "https://creativecommons.org/licenses/by/4.0/",
+                    "title": "Creative Commons Attribution 4.0",
+                }
+            ],
+            **({"homepage": imprint.site_url} if imprint and imprint.site_url else {}),
+            **({"contributors": people} if (people := _contributors(imprint, "en")) else {}),
+            "resources": resources,
+        }
+    )
     return files

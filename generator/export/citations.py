@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import bibtexparser
 import rispy
+from bibtexparser.entrypoint import write_string
+from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
 from ..dates import PartialDate
@@ -47,6 +48,7 @@ def parse_date(value: object) -> PartialDate | None:
 
 
 # -- CSL-JSON --------------------------------------------------------------------------------
+
 
 def csl_item(item: Citable) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -85,7 +87,7 @@ _BIB_LANGUAGE = {"th": "thai", "en": "english"}
 
 
 def bibtex(items: list[Citable]) -> str:
-    library = bibtexparser.Library()
+    library = Library()
     for item in items:
         fields = [("title", "{" + _bib(item.title) + "}")]  # extra braces: keep its case
         if item.authors:
@@ -111,10 +113,11 @@ def bibtex(items: list[Citable]) -> str:
         fields.append(("language", _BIB_LANGUAGE.get(item.lang, item.lang)))
         entry_type = "online" if item.kind == "webpage" else "misc"
         library.add(Entry(entry_type, item.key, [Field(k, v) for k, v in fields]))
-    return bibtexparser.write_string(library)
+    return write_string(library)
 
 
 # -- RIS -------------------------------------------------------------------------------------
+
 
 class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
     """RIS as reference managers expect it: no "1." line before each record."""
@@ -139,8 +142,11 @@ def ris(items: list[Citable]) -> str:
             record["publisher"] = item.publisher
         if item.date is not None:
             record["year"] = str(item.date.year)
-            record["date"] = "/".join(f"{p:02d}" if n else str(p) for n, p in enumerate(
-                [item.date.year, item.date.month, item.date.day]) if p is not None)
+            record["date"] = "/".join(
+                f"{p:02d}" if n else str(p)
+                for n, p in enumerate([item.date.year, item.date.month, item.date.day])
+                if p is not None
+            )
         if item.version:
             record["edition"] = item.version
         if item.doi:
@@ -152,5 +158,8 @@ def ris(items: list[Citable]) -> str:
 
 def citation_files(base: str, items: list[Citable]) -> dict[str, str]:
     """`base`.bib, .ris and .json (CSL-JSON) for these records."""
-    return {f"{base}.bib": bibtex(items), f"{base}.ris": ris(items),
-            f"{base}.json": csl_json(items)}
+    return {
+        f"{base}.bib": bibtex(items),
+        f"{base}.ris": ris(items),
+        f"{base}.json": csl_json(items),
+    }

@@ -75,8 +75,9 @@ def load_content(config: SiteConfig) -> tuple[LoadedContent, list[Problem]]:
     loaded.sources, source_problems = _load_data_file(content / "sources.yml", config.root)
     problems += source_problems
     for name in VOCABULARIES:
-        data_file, vocab_problems = _load_data_file(content / "vocabularies" / f"{name}.yml",
-                                                    config.root)
+        data_file, vocab_problems = _load_data_file(
+            content / "vocabularies" / f"{name}.yml", config.root
+        )
         problems += vocab_problems
         if data_file is not None:
             loaded.vocabularies[name] = data_file

@@ -17,10 +17,19 @@ from .yaml_positions import Located, YamlError, load_located
 def yaml_problem(exc: YamlError, rel: str, line: int) -> Problem:
     """A YAML error at `line` of the file, explained (see yaml_explain.py)."""
     explained = explain_yaml(exc.detail)
-    return problem(exc.code, rel, line=line, column=exc.column, field=exc.field,
-                   detail=exc.detail, detail_en=explained.detail_en,
-                   detail_th=f": {explained.detail_th}" if explained.detail_th else "",
-                   fix_en=explained.fix_en, fix_th=explained.fix_th)
+    return problem(
+        exc.code,
+        rel,
+        line=line,
+        column=exc.column,
+        field=exc.field,
+        detail=exc.detail,
+        detail_en=explained.detail_en,
+        detail_th=f": {explained.detail_th}" if explained.detail_th else "",
+        fix_en=explained.fix_en,
+        fix_th=explained.fix_th,
+    )
+
 
 # python-frontmatter's own boundary rule (a line of three or more dashes), applied line by
 # line so that we know where the front matter ends and can say so when it never does.
@@ -65,8 +74,9 @@ def read_document(found: FoundFile, root: Path) -> tuple[Document | None, list[P
     if text is None:
         return None, problems
     if not text.strip():
-        return None, problems + [problem("empty-file", found.rel, kind=_SINGULAR[found.kind],
-                                         id=found.id)]
+        return None, problems + [
+            problem("empty-file", found.rel, kind=_SINGULAR[found.kind], id=found.id)
+        ]
     if not _BOUNDARY.match(text.split("\n", 1)[0]):
         return None, problems + [problem("no-front-matter", found.rel, line=1, column=1)]
     parts = split_front_matter(text)

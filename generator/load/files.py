@@ -42,9 +42,7 @@ def discover(content_dir: Path, root: Path, languages: list[str]) -> list[FoundF
                 if stem.endswith(f".{candidate}"):
                     stem, lang = stem[: -len(candidate) - 1], candidate
                     break
-            found.append(
-                FoundFile(path, _rel(path, root), kind, stem, lang, lang == languages[0])
-            )
+            found.append(FoundFile(path, _rel(path, root), kind, stem, lang, lang == languages[0]))
     return found
 
 

@@ -21,7 +21,9 @@ except AttributeError:  # pragma: no cover - libyaml missing: slower, same resul
 Path = tuple[str | int, ...]
 
 _STANDARD = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_STANDARD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_SCALAR_TAGS = {
+    f"{_STANDARD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
 _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 _STR, _TIMESTAMP = f"{_STANDARD}str", f"{_STANDARD}timestamp"
 _NULL, _INT = f"{_STANDARD}null", f"{_STANDARD}int"
@@ -78,7 +80,9 @@ def load_located(text: str, max_nodes: int = 20_000) -> Located:
             else:
                 line, col = _unclosed_bracket(text) or (line, col)
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        indent = _line_at(text, line)[: len(_line_at(text, line)) - len(_line_at(text, line).lstrip())]
+        indent = _line_at(text, line)[
+            : len(_line_at(text, line)) - len(_line_at(text, line).lstrip())
+        ]
         code = "yaml-tab" if "\t" in indent else "yaml-syntax"
         raise YamlError(code, line, col, detail) from None
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
@@ -150,19 +154,34 @@ class _Builder:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == f"{_STANDARD}merge":
-                    raise YamlError("yaml-alias", key_node.start_mark.line + 1,
-                                    key_node.start_mark.column + 1, field=dotted(path))
+                    raise YamlError(
+                        "yaml-alias",
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        field=dotted(path),
+                    )
                 key = self.build(key_node, path)
                 if isinstance(key, (dict, list)) or key is None:
-                    raise YamlError("yaml-key", key_node.start_mark.line + 1,
-                                    key_node.start_mark.column + 1, field=dotted(path))
+                    raise YamlError(
+                        "yaml-key",
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        field=dotted(path),
+                    )
                 key = str(key)
                 key_path = (*path, key)
                 if key in result:
-                    raise YamlError("yaml-duplicate-key", key_node.start_mark.line + 1,
-                                    key_node.start_mark.column + 1, key, dotted(key_path))
-                self.located.positions[key_path] = (key_node.start_mark.line + 1,
-                                                    key_node.start_mark.column + 1)
+                    raise YamlError(
+                        "yaml-duplicate-key",
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        key,
+                        dotted(key_path),
+                    )
+                self.located.positions[key_path] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
                 result[key] = self.build(value_node, key_path)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -171,8 +190,10 @@ class _Builder:
             items = []
             for index, item in enumerate(node.value):
                 item_path = (*path, index)
-                self.located.positions[item_path] = (item.start_mark.line + 1,
-                                                     item.start_mark.column + 1)
+                self.located.positions[item_path] = (
+                    item.start_mark.line + 1,
+                    item.start_mark.column + 1,
+                )
                 items.append(self.build(item, item_path))
             return items
         if node.tag not in _SCALAR_TAGS:

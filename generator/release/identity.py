@@ -77,8 +77,11 @@ def read_citation(root: Path) -> dict[str, Any]:
 def archive_identity(config: SiteConfig) -> Identity:
     """The DOI and version to show in "how to cite" and to write into every deposit."""
     citation = read_citation(config.root)
-    doi = (normalize_doi(str(citation["doi"]), f"{CITATION_FILE}: doi")
-           if citation.get("doi") else None)
+    doi = (
+        normalize_doi(str(citation["doi"]), f"{CITATION_FILE}: doi")
+        if citation.get("doi")
+        else None
+    )
     version = citation.get("version")
     return Identity(
         doi=doi,

@@ -41,7 +41,8 @@ def page_text(html: str) -> str:
 
 def write_page_list(capture: Capture, site_dir: Path, target: Path, title: str) -> Path:
     lines: list[dict[str, object]] = [
-        {"format": "json-pages-1.0", "id": "pages", "title": title, "hasText": True}]
+        {"format": "json-pages-1.0", "id": "pages", "title": title, "hasText": True}
+    ]
     for page in capture.pages:
         html = (site_dir / page.path).read_text(encoding="utf-8", errors="replace")
         lines.append(
@@ -60,7 +61,12 @@ def write_page_list(capture: Capture, site_dir: Path, target: Path, title: str) 
 
 
 def make_wacz(
-    capture: Capture, site_dir: Path, target: Path, *, title: str, description: str,
+    capture: Capture,
+    site_dir: Path,
+    target: Path,
+    *,
+    title: str,
+    description: str,
     work_dir: Path,
 ) -> WebArchive:
     """Package the WARC into `target` with the `wacz` tool, then validate it."""

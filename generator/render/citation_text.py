@@ -18,10 +18,13 @@ from ..dates import BE_OFFSET, PartialDate, month_names
 from ..export.citations import Citable
 
 _WORDS = {
-    "th": {"modified": "ปรับปรุงล่าสุด", "version": "รุ่น", "dataset": "ชุดข้อมูล",
-           "no_date": "ม.ป.ป."},
-    "en": {"modified": "Last modified", "version": "Version", "dataset": "Data set",
-           "no_date": "n.d."},
+    "th": {"modified": "ปรับปรุงล่าสุด", "version": "รุ่น", "dataset": "ชุดข้อมูล", "no_date": "ม.ป.ป."},
+    "en": {
+        "modified": "Last modified",
+        "version": "Version",
+        "dataset": "Data set",
+        "no_date": "n.d.",
+    },
 }
 
 
@@ -36,7 +39,7 @@ def _year(date: PartialDate | None, lang: str) -> str:
 
 
 def _apa_date(date: PartialDate | None, lang: str) -> str:
-    """"2026, November 25" / "2569, 25 พฤศจิกายน" (APA puts the year first)."""
+    """ "2026, November 25" / "2569, 25 พฤศจิกายน" (APA puts the year first)."""
     year = _year(date, lang)
     if date is None or date.month is None:
         return year
@@ -47,7 +50,7 @@ def _apa_date(date: PartialDate | None, lang: str) -> str:
 
 
 def _full_date(date: PartialDate, lang: str) -> str:
-    """"November 25, 2026" / "25 พฤศจิกายน 2569"."""
+    """ "November 25, 2026" / "25 พฤศจิกายน 2569"."""
     year = _year(date, lang)
     if date.month is None:
         return year
@@ -100,10 +103,12 @@ def apa(item: Citable, lang: str) -> markupsafe.Markup:
     if item.kind == "dataset":
         date = f"({_year(item.date, lang)})."
         extra = f" ({words['version']} {e(item.version)})" if item.version else ""
-        parts = [e(_sentence(authors)) if authors else "", date,
-                 title + markupsafe.Markup(extra + f" [{e(words['dataset'])}]."),
-                 e(_sentence(item.publisher)) if item.publisher and item.publisher != authors
-                 else ""]
+        parts = [
+            e(_sentence(authors)) if authors else "",
+            date,
+            title + markupsafe.Markup(extra + f" [{e(words['dataset'])}]."),
+            e(_sentence(item.publisher)) if item.publisher and item.publisher != authors else "",
+        ]
     else:
         date = markupsafe.Markup("({}).").format(_nobr(_apa_date(item.date, lang)))
         head = [e(_sentence(authors)), date, title + "."] if authors else [title + ".", date]
@@ -120,17 +125,24 @@ def chicago(item: Citable, lang: str) -> markupsafe.Markup:
     year = _year(item.date, lang)
     if item.kind == "dataset":
         owner = ", ".join(item.authors) or item.publisher or item.container
-        parts = [e(_sentence(owner)), f"{year}.",
-                 markupsafe.Markup("<i>{}</i>.").format(item.title),
-                 e(f"{words['version']} {item.version}.") if item.version else "",
-                 e(_sentence(item.publisher)) if item.publisher and item.publisher != owner
-                 else ""]
+        parts = [
+            e(_sentence(owner)),
+            f"{year}.",
+            markupsafe.Markup("<i>{}</i>.").format(item.title),
+            e(f"{words['version']} {item.version}.") if item.version else "",
+            e(_sentence(item.publisher)) if item.publisher and item.publisher != owner else "",
+        ]
     else:
         owner = ", ".join(item.authors) or item.publisher or item.container
-        parts = [e(_sentence(owner)), f"{year}.",
-                 markupsafe.Markup("“{}.”").format(item.title.rstrip(".")),
-                 e(_sentence(item.container)) if item.container != owner else "",
-                 markupsafe.Markup("{} {}.").format(words["modified"],
-                                                    _nobr(_full_date(item.date, lang)))
-                 if item.date else ""]
+        parts = [
+            e(_sentence(owner)),
+            f"{year}.",
+            markupsafe.Markup("“{}.”").format(item.title.rstrip(".")),
+            e(_sentence(item.container)) if item.container != owner else "",
+            markupsafe.Markup("{} {}.").format(
+                words["modified"], _nobr(_full_date(item.date, lang))
+            )
+            if item.date
+            else "",
+        ]
     return markupsafe.Markup(" ").join(p for p in parts if p) + " " + _link(item) + "."

@@ -123,8 +123,11 @@ class PageContext:
     @property
     def eras(self) -> Eras:
         """What this language calls the eras and which it leads with (labels.yaml)."""
-        return Eras(buddhist=self.label("era_suffix"), common=self.label("era_ce"),
-                    buddhist_first=self.label("era_lead") == "buddhist")
+        return Eras(
+            buddhist=self.label("era_suffix"),
+            common=self.label("era_ce"),
+            buddhist_first=self.label("era_lead") == "buddhist",
+        )
 
     def when(self, span: DateSpan | None) -> str:
         """An event's date in words, as precise as the source: see generator/dates.py."""
@@ -138,7 +141,7 @@ class PageContext:
             return str(value)
 
     def year_heading(self, year: int) -> str:
-        """"พ.ศ. 2566 (ค.ศ. 2023)" / "2023 (B.E. 2566)"."""
+        """ "พ.ศ. 2566 (ค.ศ. 2023)" / "2023 (B.E. 2566)"."""
         return format_years(year, year, self.eras)
 
     def kind_label(self, kind: str) -> str:
@@ -150,9 +153,13 @@ class PageContext:
             return self.label(key)
         return self.label(kind)
 
-    def search_meta_of(self, kind: str, names: dict[str, str] | None,
-                       cities: list[Case] | None = None,
-                       aliases: list[str] | None = None) -> dict[str, Any]:
+    def search_meta_of(
+        self,
+        kind: str,
+        names: dict[str, str] | None,
+        cities: list[Case] | None = None,
+        aliases: list[str] | None = None,
+    ) -> dict[str, Any]:
         """What the search index reads from a page's head (theme/main.html writes it):
         the kind and the cities shown with each result, in this language; the page's own
         names in every language and its old ids, and its cities' names in every language,
@@ -161,10 +168,17 @@ class PageContext:
         return {
             "kind": self.kind_label(kind),
             "city": ", ".join(self.t(c.label) for c in cities),
-            "names": _unique([*(names or {}).values(), *(a.replace("-", " ") for a in aliases or [])]),
+            "names": _unique(
+                [*(names or {}).values(), *(a.replace("-", " ") for a in aliases or [])]
+            ),
             # A city's province too (ปากช่อง is in นครราชสีมา): readers search by either.
-            "places": _unique([name for c in cities for name in [
-                *c.label.values(), *(c.fields.get("province") or {}).values()]]),
+            "places": _unique(
+                [
+                    name
+                    for c in cities
+                    for name in [*c.label.values(), *(c.fields.get("province") or {}).values()]
+                ]
+            ),
         }
 
     def search_meta(self, case: Case) -> dict[str, Any]:
@@ -174,12 +188,15 @@ class PageContext:
             cities = [case]
         else:
             one = getattr(case, "city", None)
-            cities = [one] if isinstance(one, Case) else \
-                [c for c in getattr(case, "cities", None) or [] if isinstance(c, Case)]
+            cities = (
+                [one]
+                if isinstance(one, Case)
+                else [c for c in getattr(case, "cities", None) or [] if isinstance(c, Case)]
+            )
         return self.search_meta_of(case.kind, case.label, cities, case.aliases)
 
     def cohort(self, value: str | None) -> str:
-        """"2020-2021" → "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)" / "2020–2021 (B.E. 2563–2564)"."""
+        """ "2020-2021" → "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)" / "2020–2021 (B.E. 2563–2564)"."""
         if not value:
             return ""
         try:

@@ -31,8 +31,9 @@ def imprint_values(imprint: Imprint, ctx: PageContext) -> dict[str, Any]:
     }
 
 
-def footer_data(imprint: Imprint, config: SiteConfig, has_about: bool,
-                pages: dict[str, dict[str, str]]) -> dict[str, Any]:
+def footer_data(
+    imprint: Imprint, config: SiteConfig, has_about: bool, pages: dict[str, dict[str, str]]
+) -> dict[str, Any]:
     """Per language, what every page's footer shows (theme/partials/copyright.html): who
     stands behind the archive, and the pages that have no tab (`pages`: id → title per
     language), with their paths from the site root."""
@@ -40,14 +41,25 @@ def footer_data(imprint: Imprint, config: SiteConfig, has_about: bool,
     for language in config.languages:
         ctx = PageContext("index", language.code, config.primary.code)
         prefix = "" if language.code == config.primary.code else f"{language.code}/"
-        keys = ("footer_published_by", "footer_funded_by", "footer_contact", "not_set",
-                "footer_about", "footer_source", "footer_fork", "footer_cite", "footer_more")
+        keys = (
+            "footer_published_by",
+            "footer_funded_by",
+            "footer_contact",
+            "not_set",
+            "footer_about",
+            "footer_source",
+            "footer_fork",
+            "footer_cite",
+            "footer_more",
+        )
         data[language.code] = {
             **imprint_values(imprint, ctx),
             "site_name": language.site_name,
             "about": f"{prefix}about.html" if has_about else "",
-            "pages": [{"path": f"{prefix}{page}.html", "title": titles[language.code]}
-                      for page, titles in pages.items()],
+            "pages": [
+                {"path": f"{prefix}{page}.html", "title": titles[language.code]}
+                for page, titles in pages.items()
+            ],
             "labels": {key: ctx.label(key) for key in keys},
         }
     return data

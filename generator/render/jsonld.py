@@ -17,9 +17,13 @@ def _organisation(party: Party, ctx: PageContext) -> dict[str, Any]:
 def archive(imprint: Imprint, ctx: PageContext, name: str, description: str) -> dict[str, Any]:
     """The archive itself, a data set: on the home page, and as what every case is part of.
     Its publisher and funders only where mkdocs.yml sets them."""
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Dataset",
-                            "name": name, "inLanguage": ctx.lang,
-                            "license": "https://creativecommons.org/licenses/by/4.0/"}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": name,
+        "inLanguage": ctx.lang,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    }
     if description:
         data["description"] = description
     if imprint.site_url:
@@ -31,8 +35,9 @@ def archive(imprint: Imprint, ctx: PageContext, name: str, description: str) -> 
     return data
 
 
-def describe(case: Case, ctx: PageContext, summary: str, url: str,
-             part_of: dict[str, Any] | None = None) -> dict[str, Any]:
+def describe(
+    case: Case, ctx: PageContext, summary: str, url: str, part_of: dict[str, Any] | None = None
+) -> dict[str, Any]:
     other = [lang for lang in case.label if lang != ctx.lang]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -49,10 +54,16 @@ def describe(case: Case, ctx: PageContext, summary: str, url: str,
         data["@type"] = "Place"
         location = case.fields.get("location") or {}
         if location:
-            data["geo"] = {"@type": "GeoCoordinates", "latitude": location.get("lat"),
-                           "longitude": location.get("lon")}
-        data["address"] = {"@type": "PostalAddress", "addressCountry": "TH",
-                           "addressRegion": ctx.t(case.fields.get("province"))}
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": location.get("lat"),
+                "longitude": location.get("lon"),
+            }
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressCountry": "TH",
+            "addressRegion": ctx.t(case.fields.get("province")),
+        }
     elif isinstance(case, Project):
         data["@type"] = "ResearchProject"
         if case.fields.get("funder"):

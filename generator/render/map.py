@@ -41,8 +41,10 @@ class Projection:
         self.height = (self.north - self.south) * PIXELS_PER_DEGREE + 2 * MARGIN
 
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        return ((lon - self.west) * self.kx + MARGIN,
-                (self.north - lat) * PIXELS_PER_DEGREE + MARGIN)
+        return (
+            (lon - self.west) * self.kx + MARGIN,
+            (self.north - lat) * PIXELS_PER_DEGREE + MARGIN,
+        )
 
 
 def _event_point(x: float, y: float, index: int) -> tuple[float, float]:
@@ -77,8 +79,10 @@ def _event_markers(cities: list[City], project: Projection, ctx: PageContext) ->
         for index, event in enumerate(city.events):
             x, y = _event_point(*point, index)
             label = escape(f"{ctx.t(event.label)} — {ctx.when(event.span)} — {ctx.t(city.label)}")
-            diamond = (f"M{x:.1f},{y - 4.5:.1f}L{x + 4.5:.1f},{y:.1f}L{x:.1f},{y + 4.5:.1f}"
-                       f"L{x - 4.5:.1f},{y:.1f}Z")
+            diamond = (
+                f"M{x:.1f},{y - 4.5:.1f}L{x + 4.5:.1f},{y:.1f}L{x:.1f},{y + 4.5:.1f}"
+                f"L{x - 4.5:.1f},{y:.1f}Z"
+            )
             markers.append(
                 f'<a class="lc-event-marker" href="{escape(ctx.case_url(event))}" '
                 f'aria-label="{label}" data-event="{escape(event.id)}" '
@@ -104,7 +108,9 @@ def render_map(cities: list[City], ctx: PageContext) -> Markup:
         points = [project(lon, lat) for lon, lat in ring]
         paths.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
     events = _event_markers(cities, project, ctx)
-    layers = f'<g class="lc-layer lc-layer--cities">{"".join(_city_markers(cities, project, ctx))}</g>'
+    layers = (
+        f'<g class="lc-layer lc-layer--cities">{"".join(_city_markers(cities, project, ctx))}</g>'
+    )
     if events:
         layers += f'<g class="lc-layer lc-layer--events">{"".join(events)}</g>'
     return Markup(
@@ -126,7 +132,7 @@ def map_controls(cities: list[City], ctx: PageContext, all_events: int) -> Marku
     events.sort(key=lambda event: event.sort_key)
     cities_on_map = sum(1 for city in cities if "lat" in (city.fields.get("location") or {}))
     rules = "".join(
-        f'.lc-map:has(#lc-map-event-{event.id}:checked) '
+        f".lc-map:has(#lc-map-event-{event.id}:checked) "
         f'.lc-event-marker:not([data-event="{event.id}"]){{display:none}}'
         for event in events
     )
@@ -140,12 +146,12 @@ def map_controls(cities: list[City], ctx: PageContext, all_events: int) -> Marku
         f"<style>{rules}</style>"
         f'<fieldset class="lc-map__layers"><legend>{escape(ctx.label("map_layers"))}</legend>'
         f'<label><input type="checkbox" class="lc-map__layer-cities" checked> '
-        f'{escape(ctx.label("map_layer_cities", n=cities_on_map))}</label>'
+        f"{escape(ctx.label('map_layer_cities', n=cities_on_map))}</label>"
         f'<label><input type="checkbox" class="lc-map__layer-events" checked> '
-        f'{escape(ctx.label("map_layer_events", n=len(events), total=all_events))}</label></fieldset>'
+        f"{escape(ctx.label('map_layer_events', n=len(events), total=all_events))}</label></fieldset>"
         f'<details class="lc-map__filter"><summary>{escape(ctx.label("map_event_filter"))}'
         f'</summary><fieldset><legend class="lc-visually-hidden">'
-        f'{escape(ctx.label("map_event_filter"))}</legend>'
+        f"{escape(ctx.label('map_event_filter'))}</legend>"
         f'<label><input type="radio" name="lc-map-event" value="" checked> '
-        f'{escape(ctx.label("filter_all"))}</label>{options}</fieldset></details>'
+        f"{escape(ctx.label('filter_all'))}</label>{options}</fieldset></details>"
     )

@@ -11,14 +11,23 @@ from ..messages import CATALOGUE, Message
 from ..validate.schema import inlined_schemas, raw_schemas
 from ..yaml_flow import flow_yaml
 
-KINDS = [("city", "content/cities/<id>.md"), ("project", "content/projects/<id>.md"),
-         ("lesson", "content/lessons/<id>.md"), ("event", "content/events/<id>.md"),
-         ("page", "content/pages/<id>.md"), ("translation", "content/<kind>/<id>.en.md"),
-         ("sources", "content/sources.yml")]
+KINDS = [
+    ("city", "content/cities/<id>.md"),
+    ("project", "content/projects/<id>.md"),
+    ("lesson", "content/lessons/<id>.md"),
+    ("event", "content/events/<id>.md"),
+    ("page", "content/pages/<id>.md"),
+    ("translation", "content/<kind>/<id>.en.md"),
+    ("sources", "content/sources.yml"),
+]
 _TYPES = {
-    "string": ("text", "ข้อความ"), "integer": ("whole number", "จำนวนเต็ม"),
-    "number": ("number", "ตัวเลข"), "object": ("group of fields", "กลุ่มข้อมูล"),
-    "array": ("list", "รายการ"), "null": ("null", "null"), "boolean": ("true/false", "true/false"),
+    "string": ("text", "ข้อความ"),
+    "integer": ("whole number", "จำนวนเต็ม"),
+    "number": ("number", "ตัวเลข"),
+    "object": ("group of fields", "กลุ่มข้อมูล"),
+    "array": ("list", "รายการ"),
+    "null": ("null", "null"),
+    "boolean": ("true/false", "true/false"),
 }
 
 
@@ -46,8 +55,10 @@ def _label_type(node: dict[str, Any]) -> tuple[str, str] | None:
         return None
     if properties["en"].get("minLength"):
         return "text in Thai and English `{th: …, en: …}`", "ข้อความไทยและอังกฤษ `{th: …, en: …}`"
-    return ('text in Thai and English `{th: …, en: …}` (the English may wait: `en: ""`)',
-            'ข้อความไทยและอังกฤษ `{th: …, en: …}` (ภาษาอังกฤษเว้นว่าง `en: ""` ได้ถ้ายังไม่มีคำแปล)')
+    return (
+        'text in Thai and English `{th: …, en: …}` (the English may wait: `en: ""`)',
+        'ข้อความไทยและอังกฤษ `{th: …, en: …}` (ภาษาอังกฤษเว้นว่าง `en: ""` ได้ถ้ายังไม่มีคำแปล)',
+    )
 
 
 def _type(node: dict[str, Any]) -> tuple[str, str]:
@@ -96,13 +107,20 @@ def field_rows(schema_name: str) -> list[FieldRow]:
         resolved = _resolve(node, common)
         examples = node.get("examples") or resolved.get("examples") or []
         type_en, type_th = _type(inlined["properties"][name])
-        rows.append(FieldRow(
-            name=name, type={"en": type_en, "th": type_th}, required=name in required,
-            meaning={"en": str(node.get("description") or resolved.get("description") or ""),
-                     "th": str(node.get("x-description-th")
-                               or resolved.get("x-description-th") or "")},
-            example=f"{name}: {flow_yaml(examples[0])}" if examples else "",
-        ))
+        rows.append(
+            FieldRow(
+                name=name,
+                type={"en": type_en, "th": type_th},
+                required=name in required,
+                meaning={
+                    "en": str(node.get("description") or resolved.get("description") or ""),
+                    "th": str(
+                        node.get("x-description-th") or resolved.get("x-description-th") or ""
+                    ),
+                },
+                example=f"{name}: {flow_yaml(examples[0])}" if examples else "",
+            )
+        )
     return rows
 
 
@@ -113,8 +131,13 @@ def _readable(template: str) -> str:
 
 
 def reference_context() -> dict[str, Any]:
-    rules = [(code, Message(_readable(m.en), _readable(m.th), _readable(m.hint_en),
-                            _readable(m.hint_th))) for code, m in sorted(CATALOGUE.items())]
+    rules = [
+        (
+            code,
+            Message(_readable(m.en), _readable(m.th), _readable(m.hint_en), _readable(m.hint_th)),
+        )
+        for code, m in sorted(CATALOGUE.items())
+    ]
     return {
         "kinds": [(name, path, field_rows(name)) for name, path in KINDS],
         "rules": rules,

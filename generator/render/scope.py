@@ -43,11 +43,20 @@ def scope_of(archive: Archive, cohort: str | None) -> Scope:
         cities_out=tuple(c for c in cities if not counted(c.fields.get("cohort"))),
         projects_in=tuple(p for p in projects if counted(p.fields.get("round"))),
         projects_out=tuple(p for p in projects if not counted(p.fields.get("round"))),
-        reporting=tuple(p for p in projects if any(
-            o.get("key") == "participants" for o in p.fields.get("outcomes") or [])),
+        reporting=tuple(
+            p
+            for p in projects
+            if any(o.get("key") == "participants" for o in p.fields.get("outcomes") or [])
+        ),
     )
 
 
 def participants(scope: Scope) -> int:
-    return int(sum(o.get("value", 0) for p in scope.reporting
-                   for o in p.fields.get("outcomes") or [] if o.get("key") == "participants"))
+    return int(
+        sum(
+            o.get("value", 0)
+            for p in scope.reporting
+            for o in p.fields.get("outcomes") or []
+            if o.get("key") == "participants"
+        )
+    )

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import Page, read_page, snippet_of
-from .normalize import THAI_CHAR
 from .index import Document, Index, build_index, render_files
+from .normalize import THAI_CHAR
 from .page import PAGE, write_search_pages
 
 FOLDER = "search"
@@ -79,16 +79,22 @@ def describe(documents: list[Document], skip_langs: set[str]) -> None:
     shared = Counter(d.page.description for d in documents if d.page.description)
     for document in documents:
         description = document.page.description
-        if description and (shared[description] > max(3, len(documents) // 5)
-                            or ("th" in skip_langs and THAI_CHAR.search(description))):
+        if description and (
+            shared[description] > max(3, len(documents) // 5)
+            or ("th" in skip_langs and THAI_CHAR.search(description))
+        ):
             description = ""
         document.snippet = snippet_of(document.page, description=description)
 
 
-def collect_pages(site_dir: Path, root: str, other_roots: set[str],
-                  skip_langs: set[str]) -> list[Document]:
-    documents = [document for url in indexable_files(site_dir, root, other_roots)
-                 if (document := read_document(site_dir, url, skip_langs)) is not None]
+def collect_pages(
+    site_dir: Path, root: str, other_roots: set[str], skip_langs: set[str]
+) -> list[Document]:
+    documents = [
+        document
+        for url in indexable_files(site_dir, root, other_roots)
+        if (document := read_document(site_dir, url, skip_langs)) is not None
+    ]
     describe(documents, skip_langs)
     return documents
 
@@ -122,11 +128,19 @@ def write_search(site_dir: Path, languages: list[str]) -> list[LanguageStats]:
     pages. Returns what was written. (During a build, `background.BackgroundIndexer` does the
     same from the pages as MkDocs renders them.)"""
     site_dir = Path(site_dir)
-    stats = [write_language(site_dir, build_language(site_dir, languages, lang))
-             for lang in languages]
+    stats = [
+        write_language(site_dir, build_language(site_dir, languages, lang)) for lang in languages
+    ]
     write_search_pages(site_dir, language_roots(languages))
     return stats
 
 
-__all__ = ["FOLDER", "LanguageStats", "Page", "build_language", "language_roots",
-           "read_page", "write_search"]
+__all__ = [
+    "FOLDER",
+    "LanguageStats",
+    "Page",
+    "build_language",
+    "language_roots",
+    "read_page",
+    "write_search",
+]

@@ -16,14 +16,78 @@ from html.parser import HTMLParser
 
 BLOCK_BREAK = "\u2029"  # between blocks: never joined into one Thai run
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-         "source", "track", "wbr"}
-_BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-          "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-          "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-          "tfoot", "th", "thead", "tr", "ul", "caption", "img", "button", "label", "option"}
-_SKIP_TAGS = {"script", "style", "svg", "template", "noscript", "head", "iframe", "object",
-              "select", "textarea"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
+_BLOCK = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "img",
+    "button",
+    "label",
+    "option",
+}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "svg",
+    "template",
+    "noscript",
+    "head",
+    "iframe",
+    "object",
+    "select",
+    "textarea",
+}
 _SKIP_CLASSES = {"headerlink", "md-source-file", "md-content__button", "md-feedback"}
 _SPACE = re.compile(r"\s+")
 _NAMES = " | "  # between the names of one <meta> (theme/main.html)
@@ -35,8 +99,12 @@ def _split(content: str) -> list[str]:
 
 # <meta name="lc:…"> written by theme/main.html from the page's front matter (lc.search):
 # the Page field each fills, and whether it holds a list of names.
-_SEARCH_META = {"lc:kind": ("kind", False), "lc:city": ("city", False),
-                "lc:names": ("names", True), "lc:places": ("places", True)}
+_SEARCH_META = {
+    "lc:kind": ("kind", False),
+    "lc:city": ("city", False),
+    "lc:names": ("names", True),
+    "lc:places": ("places", True),
+}
 
 
 @dataclass
@@ -48,9 +116,9 @@ class Page:
     headings: list[str] = field(default_factory=list)
     body: str = ""
     indexable: bool = True
-    kind: str = ""      # what a result shows: the page's kind and its cities, in its language
+    kind: str = ""  # what a result shows: the page's kind and its cities, in its language
     city: str = ""
-    names: list[str] = field(default_factory=list)   # its own names, every language
+    names: list[str] = field(default_factory=list)  # its own names, every language
     places: list[str] = field(default_factory=list)  # its cities' names, every language
 
     @property
@@ -113,9 +181,13 @@ class _Reader(HTMLParser):
             self.seen_article = True
             if "data-lc-search-ignore" in a:
                 page.indexable = False
-        skip = self._skipping() or tag in _SKIP_TAGS or "data-lc-search-ignore" in a \
-            or bool(classes & _SKIP_CLASSES) \
+        skip = (
+            self._skipping()
+            or tag in _SKIP_TAGS
+            or "data-lc-search-ignore" in a
+            or bool(classes & _SKIP_CLASSES)
             or ("lang" in a and a["lang"].lower().split("-")[0] in self.skip_langs)
+        )
         heading = tag in {"h1", "h2", "h3", "h4", "h5", "h6"}
         self.stack.append((tag, skip, heading))
         if is_article:
@@ -175,7 +247,7 @@ def _head_and_body_tag(html: str) -> tuple[str, int] | None:
     body_end = html.find(">", body_start)
     if min(head_end, body_start, body_end) < 0:
         return None
-    return html[:head_end + 7] + html[body_start:body_end + 1], body_end
+    return html[: head_end + 7] + html[body_start : body_end + 1], body_end
 
 
 def relevant_part(html: str) -> str:
@@ -189,7 +261,7 @@ def relevant_part(html: str) -> str:
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    return head + html[start:end + 10] + "</body></html>"
+    return head + html[start : end + 10] + "</body></html>"
 
 
 def head_part(html: str) -> str:
@@ -200,7 +272,7 @@ def head_part(html: str) -> str:
         return html
     head, body_end = found
     start = html.find(ARTICLE_START, body_end)
-    article = "" if start < 0 else html[start:html.find(">", start) + 1] + "</article>"
+    article = "" if start < 0 else html[start : html.find(">", start) + 1] + "</article>"
     return head + article + "</body></html>"
 
 
@@ -209,17 +281,28 @@ def article_of(content: str, title: str) -> str:
     the page title as its <h1> when the content has none (the action buttons and the source
     file box it adds are never indexed)."""
     h1 = "" if "<h1" in content else f"<h1>{title}</h1>"
-    return (f'<html><head></head><body>{ARTICLE_START} md-typeset">{h1}{content}</article>'
-            "</body></html>")
+    return (
+        f'<html><head></head><body>{ARTICLE_START} md-typeset">{h1}{content}</article>'
+        "</body></html>"
+    )
 
 
 def combine(head: Page, article: Page) -> Page:
     """The page read from `head_part` of its HTML and the one read from `article_of` its
     content: what `read_page` reads from the whole HTML."""
-    page = Page(title=head.title, lang=head.lang, description=head.description,
-                site_name=head.site_name, headings=article.headings, body=article.body,
-                indexable=head.indexable and article.indexable, kind=head.kind,
-                city=head.city, names=head.names, places=head.places)
+    page = Page(
+        title=head.title,
+        lang=head.lang,
+        description=head.description,
+        site_name=head.site_name,
+        headings=article.headings,
+        body=article.body,
+        indexable=head.indexable and article.indexable,
+        kind=head.kind,
+        city=head.city,
+        names=head.names,
+        places=head.places,
+    )
     if not page.title and article.headings:
         page.title = article.headings[0]
     return page

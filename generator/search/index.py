@@ -46,12 +46,12 @@ CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 FORMAT = 3  # search.js reads only this format
 HEADING_WEIGHT = 3
 MAX_WEIGHT = 4000
-SHARD_TARGET = 12_000     # bytes of keys and postings per shard
-CHUNK_TARGET = 4_000      # bytes of document table per chunk, at most (unless one doc is bigger)
+SHARD_TARGET = 12_000  # bytes of keys and postings per shard
+CHUNK_TARGET = 4_000  # bytes of document table per chunk, at most (unless one doc is bigger)
 CHUNK_MAX_DOCS = 16
-PAIR_COMMON = 0.02          # share of pages a word must be on for its pairs to be kept
-LEXICON_MAX = 30_000        # words in lexicon.js, the most common (about 9 bytes each)
-LEXICON_THAI_MAX = 60       # characters of a Thai title or heading run kept in the lexicon
+PAIR_COMMON = 0.02  # share of pages a word must be on for its pairs to be kept
+LEXICON_MAX = 30_000  # words in lexicon.js, the most common (about 9 bytes each)
+LEXICON_THAI_MAX = 60  # characters of a Thai title or heading run kept in the lexicon
 
 
 def varint(value: int) -> str:
@@ -116,6 +116,7 @@ class Terms:
     which occur in the title, and the length of the text in keys (for BM25); its skeleton
     keys (normalize.skeleton) apart, since they do not count in its length; the words of
     other scripts it has, as written (for the lexicon)."""
+
     counts: dict[str, int]
     in_title: set[str]
     length: int
@@ -194,7 +195,7 @@ def document_terms(page: Page, gram: int = GRAM) -> Terms:
 
 @dataclass
 class Document:
-    url: str                    # relative to the site root
+    url: str  # relative to the site root
     page: Page
     snippet: str = ""
     terms: Terms | None = None  # computed when the page was read, or by build_index
@@ -242,8 +243,9 @@ def build_index(lang: str, documents: list[Document], gram: int = GRAM) -> Index
         if len(table.get(first, ())) < common or len(table.get(second, ())) < common:
             del table[key]
     index.postings = dict(sorted(table.items()))
-    index.lexicon = [word for word, _ in sorted(lexicon.items(), key=lambda x: (-x[1], x[0]))
-                     ][:LEXICON_MAX]
+    index.lexicon = [word for word, _ in sorted(lexicon.items(), key=lambda x: (-x[1], x[0]))][
+        :LEXICON_MAX
+    ]
     return index
 
 
@@ -317,8 +319,13 @@ def render_files(index: Index) -> dict[str, str]:
     size = 0
     chunks: list[list[list[str]]] = []
     for doc_id, document in enumerate(index.documents):
-        row = [document.url, document.page.title, document.snippet, document.page.kind,
-               document.page.city]
+        row = [
+            document.url,
+            document.page.title,
+            document.snippet,
+            document.page.kind,
+            document.page.city,
+        ]
         while len(row) > 3 and not row[-1]:
             row.pop()
         row_size = len(json.dumps(row, ensure_ascii=False).encode())

@@ -27,6 +27,7 @@ and in search.js (stemmer-en.js, generated from the same Snowball source): "labs
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -101,8 +102,9 @@ def stem(word: str) -> str:
     """A word's Snowball English stem (a word with a digit or a non-ASCII letter as it is)."""
     found = _STEMS.get(word)
     if found is None:
-        found = _STEMS[word] = _STEMMER.stemWord(word) if word.isascii() and word.isalpha() \
-            else word
+        found = _STEMS[word] = (
+            _STEMMER.stemWord(word) if word.isascii() and word.isalpha() else word
+        )
     return found
 
 
@@ -130,7 +132,7 @@ def run_keys(kind: str, run: str, gram: int = GRAM) -> list[str]:
     included, so that every piece of two or more characters starts some key."""
     if kind == "t":
         padded = run + SENTINEL
-        return [padded[i:i + gram] for i in range(len(run) - 1)]
+        return [padded[i : i + gram] for i in range(len(run) - 1)]
     if len(run) < MIN_KEY:
         return []
     return [stem(run[:MAX_WORD])]
@@ -139,7 +141,7 @@ def run_keys(kind: str, run: str, gram: int = GRAM) -> list[str]:
 def _pairs(parts: list[tuple[str, str]]) -> list[str]:
     """Keys of two neighbouring words ("living lab"), for phrase matches of non-Thai words."""
     out = []
-    for (k1, a), (k2, b) in zip(parts, parts[1:]):
+    for (k1, a), (k2, b) in itertools.pairwise(parts):
         if k1 == k2 == "w" and len(a) >= MIN_KEY and len(b) >= MIN_KEY:
             out.append(stem(a[:MAX_WORD]) + PAIR + stem(b[:MAX_WORD]))
     return out
@@ -183,8 +185,9 @@ def text_keys(text: str, gram: int = GRAM) -> tuple[list[str], list[str], list[s
             folded = skeleton(run)
             if folded != run:  # skeleton_keys, with the run's own keys at hand
                 mine = set(own)
-                bare.extend(SKELETON + key for key in run_keys(kind, folded, gram)
-                            if key not in mine)
+                bare.extend(
+                    SKELETON + key for key in run_keys(kind, folded, gram) if key not in mine
+                )
         elif run.isalpha() and len(run) > MIN_KEY:
             words.append(run[:MAX_WORD])
     out.extend(_pairs(parts))
@@ -202,8 +205,9 @@ class QueryTerm:
 
     __slots__ = ("bare_prefix", "exact", "prefix", "text")
 
-    def __init__(self, text: str, exact: list[str], prefix: str = "",
-                 bare_prefix: str = "") -> None:
+    def __init__(
+        self, text: str, exact: list[str], prefix: str = "", bare_prefix: str = ""
+    ) -> None:
         self.text = text
         self.exact = exact
         self.prefix = prefix
@@ -220,7 +224,7 @@ def query_grams(run: str, gram: int = GRAM) -> list[str]:
     starts = list(range(0, len(run) - gram + 1, STRIDE))
     if starts[-1] != len(run) - gram:
         starts.append(len(run) - gram)
-    return list(dict.fromkeys(run[i:i + gram] for i in starts))
+    return list(dict.fromkeys(run[i : i + gram] for i in starts))
 
 
 def skeleton_terms(terms: list[QueryTerm], gram: int = GRAM) -> list[QueryTerm] | None:

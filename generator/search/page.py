@@ -18,23 +18,31 @@ from pathlib import Path
 PAGE = "search.html"
 MARK = "data-lc-search-page"
 
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)',
-                      re.S)
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-_TOPIC = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic">\s*'
-                    r'<span class="md-ellipsis">)(.*?)(</span>)', re.S)
-_TOC = re.compile(r'(<nav class="md-nav md-nav--secondary"[^>]*>)(.*?)(</nav>)', re.S)
+_ARTICLE = re.compile(
+    r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)', re.DOTALL
+)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+_TOPIC = re.compile(
+    r'(<div class="md-header__topic" data-md-component="header-topic">\s*'
+    r'<span class="md-ellipsis">)(.*?)(</span>)',
+    re.DOTALL,
+)
+_TOC = re.compile(r'(<nav class="md-nav md-nav--secondary"[^>]*>)(.*?)(</nav>)', re.DOTALL)
 _SKIP = re.compile(r'(<a href=")#[^"]*(" class="md-skip">)')
-_FOOTER_NAV = re.compile(r'<nav class="md-footer__inner md-grid"[^>]*>.*?</nav>', re.S)
+_FOOTER_NAV = re.compile(r'<nav class="md-footer__inner md-grid"[^>]*>.*?</nav>', re.DOTALL)
 _LABELS = re.compile(r"data-lc-labels='([^']*)'")
 _DROP = [
-    re.compile(r'<script type="application/ld\+json">.*?</script>\s*', re.S),
-    re.compile(r'<meta (?:property="og:(?:description|url|type|title)"|name="description")'
-               r'[^>]*>\s*'),
+    re.compile(r'<script type="application/ld\+json">.*?</script>\s*', re.DOTALL),
+    re.compile(
+        r'<meta (?:property="og:(?:description|url|type|title)"|name="description")'
+        r"[^>]*>\s*"
+    ),
     re.compile(r'<link rel="(?:canonical|prev|next)"[^>]*>\s*'),
 ]
-_ACTIVE = re.compile(r"\s(?:md-nav__link--active|md-nav__item--active|md-tabs__item--active|"
-                     r"md-tabs__link--active)\b")
+_ACTIVE = re.compile(
+    r"\s(?:md-nav__link--active|md-nav__item--active|md-tabs__item--active|"
+    r"md-tabs__link--active)\b"
+)
 _HOME_LINK = re.compile(r'(<(?:a|link)\b[^>]*\bhref=")([^"]*?)index\.html("[^>]*\bhreflang=)')
 
 
@@ -70,7 +78,7 @@ def make_search_page(home_html: str) -> str:
         out = pattern.sub("", out)
     out, count = _ARTICLE.subn(lambda m: m.group(1) + page_body(labels) + m.group(3), out, 1)
     if not count:
-        raise ValueError("the home page has no <article class=\"md-content__inner md-typeset\">")
+        raise ValueError('the home page has no <article class="md-content__inner md-typeset">')
 
     def retitle(match: re.Match[str]) -> str:
         old = match.group(1)
@@ -98,8 +106,10 @@ def write_search_pages(site_dir: Path, roots: dict[str, str]) -> list[Path]:
         if not home.exists():
             continue
         if target.exists() and MARK not in target.read_text(encoding="utf-8"):
-            raise ValueError(f"{target.relative_to(site_dir)} is a page of the archive; the "
-                             f"search page needs that name (rename the page)")
+            raise ValueError(
+                f"{target.relative_to(site_dir)} is a page of the archive; the "
+                f"search page needs that name (rename the page)"
+            )
         target.write_text(make_search_page(home.read_text(encoding="utf-8")), encoding="utf-8")
         written.append(target)
     return written

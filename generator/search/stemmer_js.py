@@ -22,8 +22,13 @@ from pathlib import Path
 
 from snowballstemmer import english_stemmer
 
-TARGET = (Path(__file__).resolve().parent.parent.parent / "theme" / "assets" / "javascripts"
-          / "stemmer-en.js")
+TARGET = (
+    Path(__file__).resolve().parent.parent.parent
+    / "theme"
+    / "assets"
+    / "javascripts"
+    / "stemmer-en.js"
+)
 
 # The runtime of every Snowball stemmer (snowballstemmer/basestemmer.py), as the English
 # stemmer uses it.
@@ -181,8 +186,7 @@ def _expression(text: str) -> str:
 
 def _set(text: str) -> str:
     """A Python set or string of letters as a JavaScript string (groupings)."""
-    return '"' + "".join(sorted(re.findall(r'"(.)"', text))) + '"' if "{" in text \
-        else text
+    return '"' + "".join(sorted(re.findall(r'"(.)"', text))) + '"' if "{" in text else text
 
 
 def _method(source: str) -> list[str]:
@@ -217,9 +221,10 @@ def _method(source: str) -> list[str]:
         pad = " " * (4 + indent - base)
         if text == "try:":
             # The label this block is left by: its `except labN: pass` line.
-            for later in lines[n + 1:]:
+            for later in lines[n + 1 :]:
                 if len(later) - len(later.lstrip()) == indent and later.strip().startswith(
-                        "except "):
+                    "except "
+                ):
                     label = later.strip().split()[1].rstrip(":")
                     break
             else:  # pragma: no cover - the generator always closes a try
@@ -262,11 +267,12 @@ def _tables(cls: type) -> list[str]:
     for key, value in vars(cls).items():
         if key.startswith(("a_", "as_")):
             if isinstance(value, list):
-                items = ", ".join(f'new Among("{a.s}", {a.substring_i}, {a.result})'
-                                  for a in value)
+                items = ", ".join(f'new Among("{a.s}", {a.substring_i}, {a.result})' for a in value)
                 out.append(f"  S.{key} = [{items}];")
             else:
-                out.append(f"  S.{key} = [{', '.join(repr(v).replace(chr(39), chr(34)) for v in value)}];")
+                out.append(
+                    f"  S.{key} = [{', '.join(repr(v).replace(chr(39), chr(34)) for v in value)}];"
+                )
         elif key.startswith("g_"):
             text = "".join(sorted(value)) if isinstance(value, (set, frozenset)) else value
             out.append(f'  S.{key} = "{text}";')
@@ -280,8 +286,10 @@ def generate() -> str:
     source = inspect.getsource(english_stemmer)
     generator = re.search(r"Generated from \S+ by (Snowball [\d.]+)", source)
     version = getattr(snowballstemmer, "__version__", "") or _installed_version()
-    out = [_HEADER.format(version=version,
-                          generator=generator.group(1) if generator else "Snowball"), RUNTIME]
+    out = [
+        _HEADER.format(version=version, generator=generator.group(1) if generator else "Snowball"),
+        RUNTIME,
+    ]
     out += _tables(cls)
     for name, member in vars(cls).items():
         if callable(member) and name.startswith(("_EnglishStemmer__r_", "_stem")):

@@ -71,8 +71,9 @@ class SiteBuild:
             return
         self._failed = False
         self.site = site = site_config(config, settings)
-        self.generated, problems = generate(site, strict=bool(settings.get("strict")),
-                                            held=self._held)
+        self.generated, problems = generate(
+            site, strict=bool(settings.get("strict")), held=self._held
+        )
         if problems:
             report.write_text(problems, sys.stderr)
         if self.generated is None:
@@ -95,9 +96,12 @@ class SiteBuild:
         # only with --watch-theme).
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         config.watch = [*config.watch, str(site.content_dir), *map(str, custom)]
-        if self.dirty is not None and self.dirty.prepare(Path(config.site_dir), layout_signature(
-                config.nav, self.generated.rendered.files, [Path(config.config_file_path),
-                                                            *custom])):
+        if self.dirty is not None and self.dirty.prepare(
+            Path(config.site_dir),
+            layout_signature(
+                config.nav, self.generated.rendered.files, [Path(config.config_file_path), *custom]
+            ),
+        ):
             log.info("Layout changed: rebuilding every page")
         if self.command == "build":
             self._staging = Staging(Path(config.site_dir))
@@ -115,8 +119,10 @@ class SiteBuild:
             self._zip = SiteZip(self._site_dir, f"downloads/{name}.zip", name)
         if self._search is not None:
             self._search.begin_language(
-                self._site_dir, _language(config),
-                [self._site_path(f.abs_dest_path) for f in files.documentation_pages()])
+                self._site_dir,
+                _language(config),
+                [self._site_path(f.abs_dest_path) for f in files.documentation_pages()],
+            )
 
     def page_content(self, html: str, page: Any, config: Any) -> str:
         """on_page_content: the page's HTML as the Markdown gave it. Contributors' HTML is
@@ -125,9 +131,12 @@ class SiteBuild:
             return html
         html = clean_marked_regions(html, self.generated.nonce)
         if self._search is not None:
-            self._search.content_rendered(_language(config),
-                                          self._site_path(page.file.abs_dest_path), html,
-                                          page.title or config.site_name)
+            self._search.content_rendered(
+                _language(config),
+                self._site_path(page.file.abs_dest_path),
+                html,
+                page.title or config.site_name,
+            )
         return html
 
     def page_written(self, output: str, page: Any, config: Any) -> str:
@@ -173,8 +182,9 @@ class SiteBuild:
         write_missing_sitemaps(site_dir)
         write_reproducible_sitemap_gz(site_dir)
         remove_unused_theme_assets(site_dir)
-        write_redirects(site_dir, archive_redirects(archive), archive_titles(archive),
-                        archive.languages)
+        write_redirects(
+            site_dir, archive_redirects(archive), archive_titles(archive), archive.languages
+        )
         if self._breaks is not None:
             write_thai_words_script(site_dir, self._breaks.names | self._breaks.long_words)
         try:

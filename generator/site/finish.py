@@ -45,8 +45,9 @@ REDIRECT = """<!doctype html>
 """
 
 
-def write_redirects(site_dir: Path, redirects: dict[str, str], titles: dict[str, str],
-                    languages: list[str]) -> int:
+def write_redirects(
+    site_dir: Path, redirects: dict[str, str], titles: dict[str, str], languages: list[str]
+) -> int:
     """An HTML page at every old URL (an alias) that sends the reader to the case's URL.
 
     `redirects` maps "cities/old-id" to "cities/new-id". A meta refresh works on any host
@@ -62,9 +63,12 @@ def write_redirects(site_dir: Path, redirects: dict[str, str], titles: dict[str,
                 continue  # never hide a real page
             path.parent.mkdir(parents=True, exist_ok=True)
             target = Path(new).name + ".html"  # aliases stay within their kind's folder
-            path.write_text(REDIRECT.format(lang=lang, target=target,
-                                            title=html.escape(titles.get(f"{lang}:{new}", new))),
-                            encoding="utf-8")
+            path.write_text(
+                REDIRECT.format(
+                    lang=lang, target=target, title=html.escape(titles.get(f"{lang}:{new}", new))
+                ),
+                encoding="utf-8",
+            )
             written += 1
     return written
 
@@ -92,8 +96,10 @@ def write_reproducible_sitemap_gz(site_dir: Path) -> bool:
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return False
-    with (site_dir / "sitemap.xml.gz").open("wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+    with (
+        (site_dir / "sitemap.xml.gz").open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed,
+    ):
         packed.write(sitemap.read_bytes())
     return True
 

@@ -36,7 +36,7 @@ class _InProcess(Executor):
         future: Future[Any] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except Exception as error:  # handed back through the future, as a process pool does
+        except Exception as error:  # noqa: BLE001 — handed back through the future, as a process pool does
             future.set_exception(error)
         return future
 
@@ -45,10 +45,12 @@ def _exit_with(parent: int) -> None:
     """In the helper: leave when the build's process is gone. Killed (`mkdocs serve` stopped
     with SIGTERM), it cannot say goodbye, and an orphaned helper would keep its terminal or
     pipe open and hold its memory."""
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
         os._exit(0)
+
     threading.Thread(target=watch, name="lc-helper-watch", daemon=True).start()
 
 
@@ -60,11 +62,18 @@ def _start(in_thread: bool) -> Executor:
     # "fork" where it is safe (no other thread yet, as in `mkdocs build`): it starts at once
     # and does not re-import the program that runs the build; beside the threads of
     # `mkdocs serve`, "spawn".
-    method = "fork" if threading.active_count() == 1 \
-        and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = (
+        "fork"
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        else "spawn"
+    )
     try:
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method),
-                                   initializer=_exit_with, initargs=(os.getpid(),))
+        return ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_exit_with,
+            initargs=(os.getpid(),),
+        )
     except (OSError, NotImplementedError, ImportError) as error:
         log.info("No helper process (%s): the build does its work itself", error)
         return _InProcess()

@@ -23,8 +23,9 @@ class SiteZip:
         self.target = self.site_dir / relative_path
         self.folder = folder
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self._archive = zipfile.ZipFile(self.target, "w", compression=zipfile.ZIP_DEFLATED,
-                                        compresslevel=LEVEL)
+        self._archive = zipfile.ZipFile(
+            self.target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=LEVEL
+        )
         self._packed: dict[str, int] = {}  # path in the site → bytes packed
 
     def _pack(self, rel: str, data: bytes) -> None:
@@ -48,8 +49,10 @@ class SiteZip:
                     continue  # the ZIP itself and earlier downloads are not part of the site
                 if rel in self._packed:
                     if path.stat().st_size != self._packed[rel]:
-                        raise RuntimeError(f"{rel} changed after it was packed into the offline"
-                                           " ZIP; a post-build step must not rewrite pages")
+                        raise RuntimeError(
+                            f"{rel} changed after it was packed into the offline"
+                            " ZIP; a post-build step must not rewrite pages"
+                        )
                     continue
                 self._pack(rel, path.read_bytes())
         finally:

@@ -15,8 +15,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..search import (FOLDER, LanguageStats, describe, language_roots, page_order,
-                      read_document, skip_langs_of, write_language)
+from ..search import (
+    FOLDER,
+    LanguageStats,
+    describe,
+    language_roots,
+    page_order,
+    read_document,
+    skip_langs_of,
+    write_language,
+)
 from ..search.extract import Page, article_of, combine, head_part, read_page
 from ..search.index import Document, Terms, build_index, document_terms, text_terms, with_title
 from ..search.page import write_search_pages
@@ -25,13 +33,12 @@ from .helper import Helper
 # --- the helper's side: module state, one process ---------------------------------------
 
 _documents: dict[str, dict[str, Document | None]] = {}  # lang → url → document (None: skipped)
-_changed: set[str] = set()                                # languages with a page added since
-_written: dict[str, tuple[str, tuple[str, ...]]] = {}      # lang → (site, urls) last written
+_changed: set[str] = set()  # languages with a page added since
+_written: dict[str, tuple[str, tuple[str, ...]]] = {}  # lang → (site, urls) last written
 _articles: dict[tuple[str, str], tuple[Page, Terms]] = {}  # content read, page not built yet
 
 
-def add_content(lang: str, url: str, content: str, title: str,
-                skip_langs: frozenset[str]) -> None:
+def add_content(lang: str, url: str, content: str, title: str, skip_langs: frozenset[str]) -> None:
     """A page's content, as soon as MkDocs has rendered its Markdown: the costly part of
     indexing (reading the text, counting its keys) is done here, while MkDocs renders the
     Markdown of the next pages — a time when no built page arrives."""
@@ -50,21 +57,26 @@ def add_page(lang: str, url: str, html: str, skip_langs: frozenset[str]) -> None
         article, text = pending
         page = combine(read_page(head_part(html), skip_langs), article)
         terms = with_title(text, page.title)
-    _documents.setdefault(lang, {})[url] = \
+    _documents.setdefault(lang, {})[url] = (
         Document(url, page, terms=terms) if page.indexable else None
+    )
     _changed.add(lang)
 
 
-def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
-                    skip_langs: frozenset[str]) -> LanguageStats | None:
+def finish_language(
+    site_dir: str, lang: str, urls: tuple[str, ...], skip_langs: frozenset[str]
+) -> LanguageStats | None:
     """Write search/<lang>/ from the pages of this build; None if it is already up to date."""
     for stale in [key for key in _articles if key[0] == lang]:  # content of a page never built
         del _articles[stale]
     site = Path(site_dir)
     known = _documents.setdefault(lang, {})
     ordered = tuple(sorted(urls, key=page_order))
-    if lang not in _changed and _written.get(lang) == (site_dir, ordered) \
-            and (site / FOLDER / lang / "manifest.js").exists():
+    if (
+        lang not in _changed
+        and _written.get(lang) == (site_dir, ordered)
+        and (site / FOLDER / lang / "manifest.js").exists()
+    ):
         return None
     for url in set(known) - set(ordered):  # pages no longer in the site
         del known[url]
@@ -85,6 +97,7 @@ def finish_language(site_dir: str, lang: str, urls: tuple[str, ...],
 
 
 # --- the build's side -------------------------------------------------------------------
+
 
 class BackgroundIndexer:
     """What the build calls: `begin_language` when MkDocs starts building a language (its
@@ -117,8 +130,9 @@ class BackgroundIndexer:
         """Every page of the language being built is done: index it (without waiting)."""
         if self._open is not None and self._site_dir is not None:
             lang, urls = self._open
-            self.helper.submit(finish_language, str(self._site_dir), lang, urls,
-                               self.skip_langs(lang))
+            self.helper.submit(
+                finish_language, str(self._site_dir), lang, urls, self.skip_langs(lang)
+            )
         self._open = None
 
     def finish(self) -> list[LanguageStats]:

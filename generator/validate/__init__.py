@@ -19,8 +19,10 @@ def reference_sets(loaded: LoadedContent) -> dict[str, dict[str, dict[str, str]]
     """Everything a field may point at — vocabularies, the source registry, other case
     files — each id with its names ({th: ลำปาง, en: Lampang}), so that a name typed where
     its id belongs can be recognised."""
-    sets = {name: {str(id_): _names(entry, "label") for id_, entry in
-                   loaded.vocabulary(name).items()} for name in ("themes", "regions", "sdgs")}
+    sets = {
+        name: {str(id_): _names(entry, "label") for id_, entry in loaded.vocabulary(name).items()}
+        for name in ("themes", "regions", "sdgs")
+    }
     registry = loaded.sources.data if loaded.sources else {}
     sets["sources"] = {str(id_): _names(entry, "title") for id_, entry in registry.items()}
     for kind in crossref.CASE_KINDS:
@@ -50,12 +52,14 @@ def validate(loaded: LoadedContent) -> Problems:
     if loaded.sources is not None:
         registry = loaded.sources
         problems.extend(checker.check("sources", registry.data, registry.rel, registry.position))
-        problems.extend(checker.untranslated("sources", registry.data, registry.rel,
-                                             registry.position))
+        problems.extend(
+            checker.untranslated("sources", registry.data, registry.rel, registry.position)
+        )
         problems.extend(check_evidence(registry))
     for data_file in loaded.vocabularies.values():
-        problems.extend(checker.check("vocabulary", data_file.data, data_file.rel,
-                                      data_file.position))
+        problems.extend(
+            checker.check("vocabulary", data_file.data, data_file.rel, data_file.position)
+        )
     problems.extend(crossref.check_ids(loaded))
     problems.extend(crossref.check_translations(loaded))
     problems.extend(crossref.check_periods(loaded))

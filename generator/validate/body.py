@@ -62,11 +62,17 @@ def check_body(doc: Document, content_dir: Path) -> list[Problem]:
         line_no = first + offset
         if "<" in line:  # most prose lines have no markup at all: skip the patterns
             for match in _DANGEROUS_TAG.finditer(line):
-                problems.append(problem("unsafe-html", rel, line_no, match.start() + 1,
-                                        detail=match.group(0)[:40]))
+                problems.append(
+                    problem(
+                        "unsafe-html", rel, line_no, match.start() + 1, detail=match.group(0)[:40]
+                    )
+                )
             for match in _EVENT_ATTR.finditer(line):
-                problems.append(problem("unsafe-html", rel, line_no, match.start(1) + 1,
-                                        detail=match.group(1) + "="))
+                problems.append(
+                    problem(
+                        "unsafe-html", rel, line_no, match.start(1) + 1, detail=match.group(1) + "="
+                    )
+                )
         if _H1.match(line) and doc.found.kind != "pages":
             problems.append(problem("heading-level-1", rel, line_no, 1))
         heading = _H2.match(line)
@@ -109,16 +115,28 @@ def _check_url(
         return []
     base = posixpath.dirname(doc.found.rel)
     content_rel = content_dir.name
-    joined = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else \
-        posixpath.normpath(content_rel + path)
+    joined = (
+        posixpath.normpath(posixpath.join(base, path))
+        if not path.startswith("/")
+        else posixpath.normpath(content_rel + path)
+    )
     if joined.startswith("..") or not (joined + "/").startswith(content_rel + "/"):
         return [problem("unsafe-url", rel, line, column, detail=url[:60])]
     problems: list[Problem] = []
     if is_image:
         target = content_dir.parent / joined
         if not target.is_file():
-            problems.append(problem("image-missing", rel, line, column, detail=url,
-                                    kind=doc.found.kind, id=doc.found.id))
+            problems.append(
+                problem(
+                    "image-missing",
+                    rel,
+                    line,
+                    column,
+                    detail=url,
+                    kind=doc.found.kind,
+                    id=doc.found.id,
+                )
+            )
         if not alt.strip():
             problems.append(problem("image-no-alt", rel, line, column, detail=url))
     return problems
@@ -130,8 +148,14 @@ def _check_sections(doc: Document, headings: list[str]) -> list[Problem]:
         return []
     present = {h.casefold() for h in headings}
     return [
-        problem("missing-section", doc.rel, doc.body_line, 1, section=section,
-                sections=", ".join(wanted))
+        problem(
+            "missing-section",
+            doc.rel,
+            doc.body_line,
+            1,
+            section=section,
+            sections=", ".join(wanted),
+        )
         for section in wanted
         if section.casefold() not in present
     ]

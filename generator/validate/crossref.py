@@ -13,10 +13,25 @@ from ..problems import Problem, Severity
 
 CASE_KINDS = ("cities", "projects", "lessons", "events")
 # Pages and folders the generator, MkDocs and the search write themselves.
-RESERVED_PAGES = ("404", "assets", "cite", "cities", "data", "downloads", "events", "lessons",
-                  "sources",
-                  "media", "print", "projects", "reference", "search", "sitemap", "themes",
-                  "translations")
+RESERVED_PAGES = (
+    "404",
+    "assets",
+    "cite",
+    "cities",
+    "data",
+    "downloads",
+    "events",
+    "lessons",
+    "sources",
+    "media",
+    "print",
+    "projects",
+    "reference",
+    "search",
+    "sitemap",
+    "themes",
+    "translations",
+)
 # Facts a project's page is not complete without: while one is unknown (null), its status
 # is needs-research. The issue-form converter writes the status from the same list.
 KEY_FACTS = ("lead", "funder", "programme", "round", "period", "outcomes")
@@ -26,13 +41,20 @@ def _iso_date(value: object) -> TypeGuard[str]:
     """A date the archive can compare: year-month-day, CE (a B.E. date is the schema's to
     report; comparing it would only add a second, misleading warning)."""
     reading = dates.read_date(value)
-    return isinstance(value, str) and not reading.refused and reading.value == value and \
-        len(value) == 10
+    return (
+        isinstance(value, str)
+        and not reading.refused
+        and reading.value == value
+        and len(value) == 10
+    )
 
 
 def _plausible_year(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool) and \
-        dates.FIRST_YEAR <= value <= dates.LAST_YEAR
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and dates.FIRST_YEAR <= value <= dates.LAST_YEAR
+    )
 
 
 def unknown_facts(front: dict[str, object]) -> list[str]:
@@ -57,8 +79,9 @@ def check_ids(loaded: LoadedContent) -> list[Problem]:
             declared = doc.front.get("id")
             if isinstance(declared, str) and declared != id_:
                 line, col = doc.position(("id",))
-                problems.append(problem("id-mismatch", doc.rel, line, col, "id",
-                                        value=declared, expected=id_))
+                problems.append(
+                    problem("id-mismatch", doc.rel, line, col, "id", value=declared, expected=id_)
+                )
             owners.setdefault(id_, doc.rel)
         for doc in loaded.primaries(kind).values():
             aliases = doc.front.get("aliases")
@@ -68,9 +91,18 @@ def check_ids(loaded: LoadedContent) -> list[Problem]:
                 other = owners.get(alias)
                 if other is not None and other != doc.rel:
                     line, col = doc.position(("aliases", index))
-                    problems.append(problem("duplicate-id", doc.rel, line, col,
-                                            f"aliases[{index}]", value=alias, other=other,
-                                            kind=kind))
+                    problems.append(
+                        problem(
+                            "duplicate-id",
+                            doc.rel,
+                            line,
+                            col,
+                            f"aliases[{index}]",
+                            value=alias,
+                            other=other,
+                            kind=kind,
+                        )
+                    )
                 else:
                     owners[alias] = doc.rel
     return problems
@@ -87,19 +119,27 @@ def check_translations(loaded: LoadedContent) -> list[Problem]:
                 if lang == primary:
                     continue
                 if thai is None and not _unreadable(loaded, kind, id_, primary):
-                    problems.append(problem("orphan-translation", doc.rel, 1, 1,
-                                            expected=expected_primary))
+                    problems.append(
+                        problem("orphan-translation", doc.rel, 1, 1, expected=expected_primary)
+                    )
                 elif thai is not None:
                     problems.extend(_check_outdated(thai, doc))
             if thai is None:
                 continue
             for language in loaded.config.languages[1:]:
-                if language.code not in by_lang and not _unreadable(loaded, kind, id_,
-                                                                    language.code):
-                    problems.append(problem(
-                        "missing-translation", thai.rel, 0, 0, severity=Severity.WARNING,
-                        expected=f"{loaded.config.content_dir.name}/{kind}/{id_}.{language.code}.md",
-                    ))
+                if language.code not in by_lang and not _unreadable(
+                    loaded, kind, id_, language.code
+                ):
+                    problems.append(
+                        problem(
+                            "missing-translation",
+                            thai.rel,
+                            0,
+                            0,
+                            severity=Severity.WARNING,
+                            expected=f"{loaded.config.content_dir.name}/{kind}/{id_}.{language.code}.md",
+                        )
+                    )
     return problems
 
 
@@ -112,8 +152,18 @@ def _check_outdated(primary: Document, translation: Document) -> list[Problem]:
     translated = translation.front.get("primary_updated")
     if _iso_date(updated) and _iso_date(translated) and translated < updated:
         line, col = translation.position(("primary_updated",))
-        return [problem("outdated-translation", translation.rel, line, col, "primary_updated",
-                        severity=Severity.WARNING, translated=translated, updated=updated)]
+        return [
+            problem(
+                "outdated-translation",
+                translation.rel,
+                line,
+                col,
+                "primary_updated",
+                severity=Severity.WARNING,
+                translated=translated,
+                updated=updated,
+            )
+        ]
     return []
 
 
@@ -127,8 +177,9 @@ def check_periods(loaded: LoadedContent) -> list[Problem]:
         # Out-of-range years (a Buddhist Era year, say) are the schema's to report.
         if _plausible_year(start) and _plausible_year(end) and start > end:
             line, col = doc.position(("period", "start"))
-            problems.append(problem("period-order", doc.rel, line, col, "period",
-                                    start=start, end=end))
+            problems.append(
+                problem("period-order", doc.rel, line, col, "period", start=start, end=end)
+            )
     return problems
 
 
@@ -142,12 +193,28 @@ def check_needs_research(loaded: LoadedContent) -> list[Problem]:
         unknown = unknown_facts(doc.front)
         line, col = doc.position(("status",))
         if status == "needs-research":
-            problems.append(problem("needs-research", doc.rel, line, col, "status",
-                                    severity=Severity.WARNING,
-                                    detail=", ".join(unknown) or "status"))
+            problems.append(
+                problem(
+                    "needs-research",
+                    doc.rel,
+                    line,
+                    col,
+                    "status",
+                    severity=Severity.WARNING,
+                    detail=", ".join(unknown) or "status",
+                )
+            )
         elif status == "complete" and unknown:
-            problems.append(problem("complete-with-unknowns", doc.rel, line, col, "status",
-                                    unknown=", ".join(f"`{key}`" for key in unknown)))
+            problems.append(
+                problem(
+                    "complete-with-unknowns",
+                    doc.rel,
+                    line,
+                    col,
+                    "status",
+                    unknown=", ".join(f"`{key}`" for key in unknown),
+                )
+            )
     return problems
 
 
@@ -158,8 +225,16 @@ def check_reserved_pages(loaded: LoadedContent) -> list[Problem]:
     for id_, by_lang in loaded.documents.get("pages", {}).items():
         if id_ in reserved:
             for doc in by_lang.values():
-                problems.append(problem("reserved-id", doc.rel, 0, 0, value=id_,
-                                        reserved=", ".join(sorted(reserved))))
+                problems.append(
+                    problem(
+                        "reserved-id",
+                        doc.rel,
+                        0,
+                        0,
+                        value=id_,
+                        reserved=", ".join(sorted(reserved)),
+                    )
+                )
     return problems
 
 
@@ -179,6 +254,9 @@ def check_event_dates(loaded: LoadedContent) -> list[Problem]:
             continue
         if end.sort_key < start.sort_key:
             line, col = doc.position(("date", "start"))
-            problems.append(problem("date-range-order", doc.rel, line, col, "date",
-                                    start=start.iso, end=end.iso))
+            problems.append(
+                problem(
+                    "date-range-order", doc.rel, line, col, "date", start=start.iso, end=end.iso
+                )
+            )
     return problems

@@ -56,9 +56,24 @@ _TYPE_NAMES = {
 }
 _NO_SHAPE = ("in the expected form", "รูปแบบที่กำหนด")
 # When one value breaks several keywords, the first of these explains it.
-_PRECEDENCE = ("x-calendar", "type", "x-vocabulary", "enum", "format", "pattern", "minimum",
-               "maximum", "minLength", "minItems", "maxLength", "maxItems", "uniqueItems",
-               "propertyNames", "oneOf", "anyOf")
+_PRECEDENCE = (
+    "x-calendar",
+    "type",
+    "x-vocabulary",
+    "enum",
+    "format",
+    "pattern",
+    "minimum",
+    "maximum",
+    "minLength",
+    "minItems",
+    "maxLength",
+    "maxItems",
+    "uniqueItems",
+    "propertyNames",
+    "oneOf",
+    "anyOf",
+)
 _LISTED = 20  # allowed values shown in a message; more are "…"
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
@@ -149,6 +164,7 @@ def _replacement(path: KeyPath, value: Any) -> str:
 
 # -- keys: missing, unknown, misspelt ------------------------------------------------------
 
+
 def _keys(errors: list[ValidationError], ctx: Context) -> list[Problem]:
     """`required` and `additionalProperties` of the same mapping, read together: an unknown
     key that is close to a missing one is that key, misspelt."""
@@ -175,8 +191,9 @@ def _keys(errors: list[ValidationError], ctx: Context) -> list[Problem]:
     return problems
 
 
-def _unknown_key(ctx: Context, path: KeyPath, key: str, meant: str | None,
-                 schema: Mapping[str, Any]) -> Problem:
+def _unknown_key(
+    ctx: Context, path: KeyPath, key: str, meant: str | None, schema: Mapping[str, Any]
+) -> Problem:
     key_path = (*path, key)
     where = ctx.at(key_path)
     if meant:
@@ -196,25 +213,42 @@ def _missing_key(ctx: Context, path: KeyPath, key: str) -> Problem:
         return problem("missing-key", **where, key=key, example=ctx.example(key_path))
     # A fact that may be unknown: the line to add now is the "not known yet" one.
     why_en, why_th = _WHY_EMPTY[empty]
-    return problem("missing-fact", **where, key=key, example=ctx.example(key_path),
-                   empty=f"`{key}: {empty}`", why_en=why_en, why_th=why_th)
+    return problem(
+        "missing-fact",
+        **where,
+        key=key,
+        example=ctx.example(key_path),
+        empty=f"`{key}: {empty}`",
+        why_en=why_en,
+        why_th=why_th,
+    )
 
 
-_WHY_EMPTY = {"null": ("not known yet", "ยังไม่ทราบ"), '""': ("not translated yet", "ยังไม่ได้แปล"),
-              "[]": ("none yet", "ยังไม่มี")}
+_WHY_EMPTY = {
+    "null": ("not known yet", "ยังไม่ทราบ"),
+    '""': ("not translated yet", "ยังไม่ได้แปล"),
+    "[]": ("none yet", "ยังไม่มี"),
+}
 
 
 def _property_name(error: ValidationError, ctx: Context) -> list[Problem]:
     """A key of the source registry (or a vocabulary) that is not an id."""
     key = _instance(error)
-    return [problem("bad-id", **ctx.at((*_path(error), str(key))), value=key,
-                    suggestion=slug_suggestion(str(key)))]
+    return [
+        problem(
+            "bad-id",
+            **ctx.at((*_path(error), str(key))),
+            value=key,
+            suggestion=slug_suggestion(str(key)),
+        )
+    ]
 
 
 # -- one value ------------------------------------------------------------------------------
 
+
 def _one_of(error: ValidationError, ctx: Context) -> list[Problem]:
-    """"A year or null", "a label or null": explain against the branch the value was meant
+    """ "A year or null", "a label or null": explain against the branch the value was meant
     for — the one whose errors are more than "wrong type" (or that read it as a date)."""
     path = _path(error)
     branches: dict[Any, list[ValidationError]] = {}
@@ -226,13 +260,21 @@ def _one_of(error: ValidationError, ctx: Context) -> list[Problem]:
     typed = {n for n, option in enumerate(options) if _accepts_type(option, _instance(error))}
     if typed and any(n in typed for n in branches):
         branches = {n: subs for n, subs in branches.items() if n in typed}
-    fitting = [subs for subs in branches.values()
-               if any(sub.validator != "type" or _path(sub) != path for sub in subs)]
+    fitting = [
+        subs
+        for subs in branches.values()
+        if any(sub.validator != "type" or _path(sub) != path for sub in subs)
+    ]
     if not fitting:
         expected = [_value(sub) for subs in branches.values() for sub in subs]
         return [_wrong_type(error, ctx, expected)]
-    chosen = max(fitting, key=lambda subs: (any(s.validator == "x-calendar" for s in subs),
-                                            max(len(_path(s)) for s in subs)))
+    chosen = max(
+        fitting,
+        key=lambda subs: (
+            any(s.validator == "x-calendar" for s in subs),
+            max(len(_path(s)) for s in subs),
+        ),
+    )
     return explain(chosen, ctx)
 
 
@@ -281,10 +323,12 @@ def _wrong_type(error: ValidationError, ctx: Context, expected: list[Any]) -> Pr
     if number is not None:  # `lat: "16.43"` or `lat: ๑๖.๔๓`: the same number, as a number
         example = _replacement(path, number)
         if _instance(error) != dates.thai_digits_to_ascii(_instance(error)):
-            return problem("thai-digits-number", **ctx.at(path), value=_instance(error),
-                           write=example)
+            return problem(
+                "thai-digits-number", **ctx.at(path), value=_instance(error), write=example
+            )
     return problem(
-        "wrong-type", **ctx.at(path),
+        "wrong-type",
+        **ctx.at(path),
         expected_en=" or ".join(_TYPE_NAMES.get(n, (n, n))[0] for n in names),
         expected_th=" หรือ".join(_TYPE_NAMES.get(n, (n, n))[1] for n in names),
         actual_en=_TYPE_NAMES.get(actual, (actual, actual))[0],
@@ -308,14 +352,21 @@ def _calendar(error: ValidationError, ctx: Context) -> list[Problem]:
     kind: dates.Kind = _value(error)
     reading = dates.read(kind, _instance(error))
     # Written bare: the loader keeps `2024-12-31` as text, and a bare `2024` is the year.
-    write = f"`{path[-1]}: {reading.write}`" if path and isinstance(path[-1], str) \
+    write = (
+        f"`{path[-1]}: {reading.write}`"
+        if path and isinstance(path[-1], str)
         else f"`{reading.write}`"
+    )
     values = {**ctx.at(path), "value": _instance(error), "write": write}
     if kind in ("date", "partial-date") and reading.reordered:
-        return [problem("date-order", **values,
-                        era_en=" and its year is Buddhist Era (พ.ศ.)" if reading.buddhist_era
-                        else "",
-                        era_th=" และใช้ปี พ.ศ." if reading.buddhist_era else "")]
+        return [
+            problem(
+                "date-order",
+                **values,
+                era_en=" and its year is Buddhist Era (พ.ศ.)" if reading.buddhist_era else "",
+                era_th=" และใช้ปี พ.ศ." if reading.buddhist_era else "",
+            )
+        ]
     if reading.buddhist_era:
         code = "buddhist-era-date" if "date" in kind else "buddhist-era-year"
         return [problem(code, **values)]
@@ -337,34 +388,46 @@ def _reference(error: ValidationError, ctx: Context) -> list[Problem]:
     values = {**ctx.at(path), "value": _instance(error), "what_en": what_en, "what_th": what_th}
     # Only ids that are ids are offered: a broken key in the registry is its own problem.
     offered = {id_: labels for id_, labels in choices.items() if ID_RE.match(id_) or id_.isdigit()}
-    found = closest(_instance(error),
-                    {id_: list(labels.values()) for id_, labels in offered.items()})
+    found = closest(
+        _instance(error), {id_: list(labels.values()) for id_, labels in offered.items()}
+    )
     if found:
         return [_suggested(found, path, values, offered.get(found.id, {}))]
     if name in ("cities", "projects", "lessons", "sources"):
         # An id that exists to show as the example; none when nothing exists yet.
         first = next(iter(offered), None)
         example = _replacement(path, first) if first else ""
-        return [problem("dangling-ref", **values,
-                        eg_en=f", e.g. {example}" if example else "",
-                        eg_th=f" เช่น {example}" if example else "",
-                        add_en=" (copy the example in content/sources.template.yml)"
-                        if name == "sources" else "",
-                        add_th=" (คัดลอกตัวอย่างใน content/sources.template.yml)"
-                        if name == "sources" else "")]
+        return [
+            problem(
+                "dangling-ref",
+                **values,
+                eg_en=f", e.g. {example}" if example else "",
+                eg_th=f" เช่น {example}" if example else "",
+                add_en=" (copy the example in content/sources.template.yml)"
+                if name == "sources"
+                else "",
+                add_th=" (คัดลอกตัวอย่างใน content/sources.template.yml)" if name == "sources" else "",
+            )
+        ]
     return [_not_listed(ctx, path, _instance(error), offered)]
 
 
-def _suggested(found: Suggestion, path: KeyPath, values: dict[str, Any],
-               names: Mapping[str, str]) -> Problem:
+def _suggested(
+    found: Suggestion, path: KeyPath, values: dict[str, Any], names: Mapping[str, str]
+) -> Problem:
     """The id meant, with its name in the reader's language: `lampang` (ลำปาง / Lampang)."""
     chosen = int(found.id) if found.id.isdigit() else found.id
     write = _replacement(path, chosen)
     if found.exact and found.label:
         return problem("name-not-id", **values, id=found.id, write=write)
-    return problem("did-you-mean", **values, id=found.id, write=write,
-                   label_en=f" (the id of {names['en']})" if names.get("en") else "",
-                   label_th=f" (รหัสของ {names['th']})" if names.get("th") else "")
+    return problem(
+        "did-you-mean",
+        **values,
+        id=found.id,
+        write=write,
+        label_en=f" (the id of {names['en']})" if names.get("en") else "",
+        label_th=f" (รหัสของ {names['th']})" if names.get("th") else "",
+    )
 
 
 def _enum(error: ValidationError, ctx: Context) -> list[Problem]:
@@ -372,9 +435,19 @@ def _enum(error: ValidationError, ctx: Context) -> list[Problem]:
     allowed: dict[str, dict[str, str]] = {str(value): {} for value in _value(error)}
     found = closest(_instance(error), {value: [] for value in allowed})
     if found:
-        return [_suggested(found, path, {**ctx.at(path), "value": _instance(error),
-                                         "what_en": "allowed value", "what_th": "ค่าที่ใช้ได้"},
-                           {})]
+        return [
+            _suggested(
+                found,
+                path,
+                {
+                    **ctx.at(path),
+                    "value": _instance(error),
+                    "what_en": "allowed value",
+                    "what_th": "ค่าที่ใช้ได้",
+                },
+                {},
+            )
+        ]
     return [_not_listed(ctx, path, _instance(error), allowed)]
 
 
@@ -384,34 +457,57 @@ def _const(error: ValidationError, ctx: Context) -> list[Problem]:
     return [_not_listed(ctx, path, _instance(error), {str(_value(error)): {}})]
 
 
-def _not_listed(ctx: Context, path: KeyPath, value: Any,
-                allowed: Mapping[str, Mapping[str, str]]) -> Problem:
+def _not_listed(
+    ctx: Context, path: KeyPath, value: Any, allowed: Mapping[str, Mapping[str, str]]
+) -> Problem:
     def shown(lang: str) -> str:
         """Each id with its name in the reader's language: `participation` (Public …)."""
-        items = [f"`{id_}`" + (f" ({labels[lang]})" if labels.get(lang) else "")
-                 for id_, labels in list(allowed.items())[:_LISTED]]
+        items = [
+            f"`{id_}`" + (f" ({labels[lang]})" if labels.get(lang) else "")
+            for id_, labels in list(allowed.items())[:_LISTED]
+        ]
         return ", ".join(items) + (" …" if len(allowed) > _LISTED else "")
 
     first = next(iter(allowed), None)
     example = ctx.example(path) or (_replacement(path, _typed(first)) if first else "")
-    return problem("not-in-list", **ctx.at(path), value=value, allowed_th=shown("th"),
-                   allowed_en=shown("en"), example=example)
+    return problem(
+        "not-in-list",
+        **ctx.at(path),
+        value=value,
+        allowed_th=shown("th"),
+        allowed_en=shown("en"),
+        example=example,
+    )
 
 
 def _shape(error: ValidationError, ctx: Context) -> list[Problem]:
     """`pattern` and `format`: the value is not of the form the field wants."""
     path = _path(error)
     shape = _schema(error).get("x-shape") or {}
-    return [problem("bad-format", **ctx.at(path), value=_instance(error),
-                    shape_en=shape.get("en", _NO_SHAPE[0]), shape_th=shape.get("th", _NO_SHAPE[1]),
-                    example=ctx.example(path))]
+    return [
+        problem(
+            "bad-format",
+            **ctx.at(path),
+            value=_instance(error),
+            shape_en=shape.get("en", _NO_SHAPE[0]),
+            shape_th=shape.get("th", _NO_SHAPE[1]),
+            example=ctx.example(path),
+        )
+    ]
 
 
 def _range(error: ValidationError, ctx: Context) -> list[Problem]:
     path = _path(error)
-    return [problem("out-of-range", **ctx.at(path), value=_instance(error),
-                    low=_schema(error).get("minimum", "…"), high=_schema(error).get("maximum", "…"),
-                    example=ctx.example(path))]
+    return [
+        problem(
+            "out-of-range",
+            **ctx.at(path),
+            value=_instance(error),
+            low=_schema(error).get("minimum", "…"),
+            high=_schema(error).get("maximum", "…"),
+            example=ctx.example(path),
+        )
+    ]
 
 
 def _too_short(error: ValidationError, ctx: Context) -> list[Problem]:
@@ -421,8 +517,11 @@ def _too_short(error: ValidationError, ctx: Context) -> list[Problem]:
 
 
 def _too_long(error: ValidationError, ctx: Context) -> list[Problem]:
-    return [problem("too-long", **ctx.at(_path(error)), length=len(_instance(error)),
-                    limit=_value(error))]
+    return [
+        problem(
+            "too-long", **ctx.at(_path(error)), length=len(_instance(error)), limit=_value(error)
+        )
+    ]
 
 
 def _duplicate(error: ValidationError, ctx: Context) -> list[Problem]:

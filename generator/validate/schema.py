@@ -29,8 +29,13 @@ from .explain import Context, Locate, References, explain
 from .schema_paths import keyword_paths, places
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-KIND_SCHEMAS = {"cities": "city", "projects": "project", "lessons": "lesson", "events": "event",
-                "pages": "page"}
+KIND_SCHEMAS = {
+    "cities": "city",
+    "projects": "project",
+    "lessons": "lesson",
+    "events": "event",
+    "pages": "page",
+}
 Vocabularies = Mapping[str, Mapping[Any, Any]]
 
 
@@ -57,17 +62,22 @@ def _formats() -> jsonschema.FormatChecker:
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(lambda value: not isinstance(value, str) or _is_date(value))
     checker.checks("partial-date")(
-        lambda value: not isinstance(value, str) or _is_partial_date(value))
+        lambda value: not isinstance(value, str) or _is_partial_date(value)
+    )
     return checker
 
 
 @functools.cache
 def compiled_validators() -> dict[str, Callable[[Any], Any]]:
-    formats = {"date": lambda value: _is_date(value), "uri": lambda value: True,
-               "partial-date": lambda value: _is_partial_date(value)}
+    formats = {
+        "date": lambda value: _is_date(value),
+        "uri": lambda value: True,
+        "partial-date": lambda value: _is_partial_date(value),
+    }
     return {
-        name: fastjsonschema.compile({k: v for k, v in schema.items() if k != "$schema"},
-                                     formats=formats, use_default=False)
+        name: fastjsonschema.compile(
+            {k: v for k, v in schema.items() if k != "$schema"}, formats=formats, use_default=False
+        )
         for name, schema in inlined_schemas().items()
     }
 
@@ -97,6 +107,7 @@ def inline_refs(schemas: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, An
     Our schemas are not recursive, so this is always possible, and it makes validation 2.5×
     faster: jsonschema no longer resolves a reference for every field of every file.
     """
+
     def target(ref: str, here: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         base, _, pointer = ref.partition("#")
         document = schemas[base.rsplit(":", 1)[1]] if base else here
@@ -120,7 +131,7 @@ def inline_refs(schemas: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, An
 
 
 def _is_partial_date(value: str) -> bool:
-    """"2024", "2024-06" or "2024-06-12", a real date of a year the archive can mean (a
+    """ "2024", "2024-06" or "2024-06-12", a real date of a year the archive can mean (a
     Buddhist Era year is explained by its `x-calendar` reading)."""
     try:
         return dates.FIRST_YEAR <= dates.PartialDate.parse(value).year <= dates.LAST_YEAR
@@ -149,14 +160,18 @@ class SchemaChecker:
         self.references = references
         self._fast = compiled_validators()
         schemas = inlined_schemas()
-        self._vocabulary_paths = {name: keyword_paths(schema, "x-vocabulary")
-                                  for name, schema in schemas.items()}
-        self._calendar_paths = {name: keyword_paths(schema, "x-calendar")
-                                for name, schema in schemas.items()}
-        self._translatable_paths = {name: keyword_paths(schema, "x-translatable")
-                                    for name, schema in schemas.items()}
+        self._vocabulary_paths = {
+            name: keyword_paths(schema, "x-vocabulary") for name, schema in schemas.items()
+        }
+        self._calendar_paths = {
+            name: keyword_paths(schema, "x-calendar") for name, schema in schemas.items()
+        }
+        self._translatable_paths = {
+            name: keyword_paths(schema, "x-translatable") for name, schema in schemas.items()
+        }
         self._primary_fields = frozenset(
-            key for name in KIND_SCHEMAS.values() for key in schemas[name]["properties"])
+            key for name in KIND_SCHEMAS.values() for key in schemas[name]["properties"]
+        )
 
     def read_calendar(self, schema_name: str, data: Any) -> None:
         """Years and dates as the archive stores them, in place: `๒๐๒๔` becomes 2024, and a
@@ -178,7 +193,8 @@ class SchemaChecker:
             for path, kind in self._calendar_paths[schema_name]
             for _where, container, key in places(data, path)
         ) and all(
-            isinstance(container[key], bool) or not isinstance(container[key], (str, int))
+            isinstance(container[key], bool)
+            or not isinstance(container[key], (str, int))
             or str(container[key]) in self.references.get(name, {})
             or name not in self.references
             for path, name in self._vocabulary_paths[schema_name]
@@ -194,8 +210,10 @@ class SchemaChecker:
             jsonschema.Draft202012Validator,
             {"x-vocabulary": self._check_reference, "x-calendar": _check_calendar},
         )
-        return {name: validator_class(schema, format_checker=_formats())
-                for name, schema in inlined_schemas().items()}
+        return {
+            name: validator_class(schema, format_checker=_formats())
+            for name, schema in inlined_schemas().items()
+        }
 
     def check(self, schema_name: str, data: Any, rel: str, locate: Locate) -> list[Problem]:
         """Every problem of one file's data. Reads its years and dates first (in place: the
@@ -203,9 +221,14 @@ class SchemaChecker:
         self.read_calendar(schema_name, data)
         if self.is_valid(schema_name, data):
             return []
-        context = Context(rel=rel, schema_name=schema_name,
-                          schema=inlined_schemas()[schema_name], locate=locate,
-                          references=self.references, primary_fields=self._primary_fields)
+        context = Context(
+            rel=rel,
+            schema_name=schema_name,
+            schema=inlined_schemas()[schema_name],
+            locate=locate,
+            references=self.references,
+            primary_fields=self._primary_fields,
+        )
         return explain(self._validators[schema_name].iter_errors(data), context)
 
     def untranslated(self, schema_name: str, data: Any, rel: str, locate: Locate) -> list[Problem]:
@@ -217,8 +240,16 @@ class SchemaChecker:
                 label = container[key]
                 if isinstance(label, dict) and label.get("th") and label.get("en") == "":
                     line, column = locate((*where, "en"))
-                    problems.append(problem("untranslated", rel, line, column,
-                                            dotted((*where, "en")), severity=Severity.WARNING))
+                    problems.append(
+                        problem(
+                            "untranslated",
+                            rel,
+                            line,
+                            column,
+                            dotted((*where, "en")),
+                            severity=Severity.WARNING,
+                        )
+                    )
         return problems
 
     def _check_reference(
@@ -231,8 +262,10 @@ class SchemaChecker:
             import jsonschema
 
             yield jsonschema.ValidationError(
-                f"{instance!r} is not a known {name}", validator="x-vocabulary",
-                validator_value=name, instance=instance,
+                f"{instance!r} is not a known {name}",
+                validator="x-vocabulary",
+                validator_value=name,
+                instance=instance,
             )
 
 
@@ -244,6 +277,8 @@ def _check_calendar(
         import jsonschema
 
         yield jsonschema.ValidationError(
-            f"{instance!r} should be written {reading.write!r}", validator="x-calendar",
-            validator_value=kind, instance=instance,
+            f"{instance!r} should be written {reading.write!r}",
+            validator="x-calendar",
+            validator_value=kind,
+            instance=instance,
         )

@@ -142,8 +142,11 @@ def empty_value(node: Any) -> str | None:
         return "null"
     if not isinstance(node, Mapping):
         return None
-    if node.get("type") == "string" and not node.get("minLength") and not any(
-            keyword in node for keyword in ("pattern", "format", "enum", "x-vocabulary")):
+    if (
+        node.get("type") == "string"
+        and not node.get("minLength")
+        and not any(keyword in node for keyword in ("pattern", "format", "enum", "x-vocabulary"))
+    ):
         return '""'
     if node.get("type") == "array" and not node.get("minItems"):
         return "[]"

@@ -1,4 +1,4 @@
-""""Did you mean …?": the id a contributor most likely meant, found by id or by name.
+""" "Did you mean …?": the id a contributor most likely meant, found by id or by name.
 
 A Thai researcher types what the document says — `ลำปาง`, `การมีส่วนร่วมของประชาชน` — where
 the file wants an id (`lampang`, `participation`). So names and labels, in every language,

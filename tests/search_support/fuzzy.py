@@ -89,8 +89,13 @@ def distance(query: list[str], entry: list[str], part: bool) -> tuple[float, int
             cost = d[i][j - 1] + indel(entry[j - 1])
             if cost < best:
                 best, origin = cost, start[i][j - 1]
-            if i > 1 and j > 1 and query[i - 1] == entry[j - 2] \
-                    and query[i - 2] == entry[j - 1] and query[i - 1] != query[i - 2]:
+            if (
+                i > 1
+                and j > 1
+                and query[i - 1] == entry[j - 2]
+                and query[i - 2] == entry[j - 1]
+                and query[i - 1] != query[i - 2]
+            ):
                 cost = d[i - 2][j - 2] + 1.0
                 if cost < best:
                     best, origin = cost, start[i - 2][j - 2]
@@ -155,7 +160,7 @@ def alternatives(terms: list[QueryTerm], lexicon: list[str]) -> list[tuple[float
         a, b = terms[i].text, terms[i + 1].text
         if not THAI_CHAR.match(a) and not THAI_CHAR.match(b):
             words = [t.text for t in terms]
-            text = " ".join(words[:i] + [a + b] + words[i + 2:])
+            text = " ".join(words[:i] + [a + b] + words[i + 2 :])
             found[text] = min(JOINED, found.get(text, JOINED))
     ranked = sorted(found.items(), key=lambda x: (x[1], x[0]))
     return [(cost, text) for text, cost in ranked[:MAX_ALTERNATIVES]]

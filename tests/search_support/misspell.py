@@ -20,8 +20,17 @@ from generator.search.normalize import THAI_CHAR
 from .sample import sample_queries
 
 TONES = "\u0e48\u0e49\u0e4a\u0e4b"
-_SWAP_VOWEL = {"แ": "เ", "เ": "แ", "\u0e34": "\u0e35", "\u0e35": "\u0e34", "\u0e38": "\u0e39",
-               "\u0e39": "\u0e38", "โ": "เ", "\u0e36": "\u0e37", "\u0e37": "\u0e36"}
+_SWAP_VOWEL = {
+    "แ": "เ",
+    "เ": "แ",
+    "\u0e34": "\u0e35",
+    "\u0e35": "\u0e34",
+    "\u0e38": "\u0e39",
+    "\u0e39": "\u0e38",
+    "โ": "เ",
+    "\u0e36": "\u0e37",
+    "\u0e37": "\u0e36",
+}
 _ALIKE = {"ศ": "ส", "ษ": "ส", "ส": "ศ", "ร": "ล", "ล": "ร"}
 _KARAN = re.compile("[\u0e01-\u0e2e][\u0e34\u0e38]?\u0e4c")
 
@@ -31,7 +40,7 @@ def _replace_one(word: str, table: dict[str, str], rng: random.Random) -> str | 
     if not places:
         return None
     i = rng.choice(places)
-    return word[:i] + table[word[i]] + word[i + 1:]
+    return word[:i] + table[word[i]] + word[i + 1 :]
 
 
 def thai(word: str, rng: random.Random, name: bool = False) -> list[tuple[str, str]]:
@@ -40,9 +49,9 @@ def thai(word: str, rng: random.Random, name: bool = False) -> list[tuple[str, s
     tones = [i for i, c in enumerate(word) if c in TONES]
     if tones:
         i = rng.choice(tones)
-        out.append(("tone dropped", word[:i] + word[i + 1:]))
+        out.append(("tone dropped", word[:i] + word[i + 1 :]))
         other = rng.choice([t for t in TONES[:2] if t != word[i]])
-        out.append(("tone changed", word[:i] + other + word[i + 1:]))
+        out.append(("tone changed", word[:i] + other + word[i + 1 :]))
     out.append(("ศ/ษ/ส ร/ล", _replace_one(word, _ALIKE, rng)))
     if "\u0e33" in word:
         out.append(("ำ as ั+ม", word.replace("\u0e33", "\u0e31ม", 1)))
@@ -65,24 +74,25 @@ def english(word: str, rng: random.Random, name: bool = False) -> list[tuple[str
         return [(rule, text) for rule, text in out if text]
     if len(word) >= 5:
         i = rng.randrange(1, len(word) - 1)
-        out.append(("letter left out", word[:i] + word[i + 1:]))
+        out.append(("letter left out", word[:i] + word[i + 1 :]))
         i = rng.randrange(1, len(word) - 2)
         if word[i] != word[i + 1]:
-            out.append(("letters swapped", word[:i] + word[i + 1] + word[i] + word[i + 2:]))
+            out.append(("letters swapped", word[:i] + word[i + 1] + word[i] + word[i + 2 :]))
         i = rng.randrange(1, len(word))
         out.append(("letter doubled", word[:i] + word[i] + word[i:]))
         vowels = [i for i, c in enumerate(word) if c in "aeiou" and i]
         if vowels:
             i = rng.choice(vowels)
             other = rng.choice([v for v in "aeiou" if v != word[i]])
-            out.append(("vowel wrong", word[:i] + other + word[i + 1:]))
+            out.append(("vowel wrong", word[:i] + other + word[i + 1 :]))
     if word.isalpha() and len(word) >= 3 and not word.endswith("s"):
         out.append(("plural", word + "s"))
     return [(rule, text) for rule, text in out if text and text != word]
 
 
-def misspelt_samples(documents: list[Document], lang: str, seed: int = 0,
-                     words: int = 2) -> list[tuple[str, str, str]]:
+def misspelt_samples(
+    documents: list[Document], lang: str, seed: int = 0, words: int = 2
+) -> list[tuple[str, str, str]]:
     """(rule, query, url the reader wants): every rule applied to words sampled from each
     page (as the recall test samples them) and to the page's own names, in both scripts."""
     rng = random.Random(seed)

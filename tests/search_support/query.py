@@ -33,8 +33,8 @@ K1 = 1.2
 B = 0.75
 TITLE_BOOST = 1.5
 PREFIX_FACTOR = 0.7
-FEW = 3      # fewer exact hits than this: near words are looked for too
-PAGE = 10    # fewer exact hits than a page of results: Thai is looked up by its skeleton too
+FEW = 3  # fewer exact hits than this: near words are looked for too
+PAGE = 10  # fewer exact hits than a page of results: Thai is looked up by its skeleton too
 NEAR_TIER = 4  # near hits come after every exact hit (tiers 0-3)
 
 
@@ -56,8 +56,14 @@ def _bm25(df: int, n: int, weight: int, length: int, avgdl: float) -> tuple[floa
     return idf * weight * (K1 + 1) / (weight + norm), idf
 
 
-def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int,
-                 lengths: list[int], avgdl: float) -> dict[int, tuple[float, bool]]:
+def _term_scores(
+    term: QueryTerm,
+    lookup: Lookup,
+    prefixed: PrefixLookup,
+    n: int,
+    lengths: list[int],
+    avgdl: float,
+) -> dict[int, tuple[float, bool]]:
     """doc → (score, in title) for the documents that satisfy the term."""
     result: dict[int, tuple[float, bool]] = {}
     if term.exact and not term.prefix:
@@ -101,8 +107,14 @@ def _term_scores(term: QueryTerm, lookup: Lookup, prefixed: PrefixLookup, n: int
     return result
 
 
-def rank(terms: list[QueryTerm], pairs: list[str], lookup: Lookup, prefixed: PrefixLookup,
-         lengths: list[int], avgdl: float) -> list[Hit]:
+def rank(
+    terms: list[QueryTerm],
+    pairs: list[str],
+    lookup: Lookup,
+    prefixed: PrefixLookup,
+    lengths: list[int],
+    avgdl: float,
+) -> list[Hit]:
     """Every document that has all the terms, in rank order."""
     if not terms:
         return []
@@ -113,8 +125,11 @@ def rank(terms: list[QueryTerm], pairs: list[str], lookup: Lookup, prefixed: Pre
         if combined is None:
             combined = scores
         else:
-            combined = {doc: (combined[doc][0] + s, combined[doc][1] and t)
-                        for doc, (s, t) in scores.items() if doc in combined}
+            combined = {
+                doc: (combined[doc][0] + s, combined[doc][1] and t)
+                for doc, (s, t) in scores.items()
+                if doc in combined
+            }
         if not combined:
             return []
     assert combined is not None
@@ -127,14 +142,17 @@ def rank(terms: list[QueryTerm], pairs: list[str], lookup: Lookup, prefixed: Pre
             continue
         docs = {d for d, _w, _t in postings}
         phrase = docs if phrase is None else phrase & docs
-    hits = [Hit(doc, score, (0 if phrase is None or doc in phrase else 2) + (0 if title else 1))
-            for doc, (score, title) in combined.items()]
+    hits = [
+        Hit(doc, score, (0 if phrase is None or doc in phrase else 2) + (0 if title else 1))
+        for doc, (score, title) in combined.items()
+    ]
     hits.sort(key=lambda h: (h.tier, -h.score, h.doc))
     return hits
 
 
 def skeleton_lookup(lookup: Lookup) -> Lookup:
     """A key as itself or as a skeleton key: the documents of either."""
+
     def both(key: str) -> list[tuple[int, int, bool]] | None:
         merged: dict[int, tuple[int, bool]] = {}
         for postings in (lookup(key), lookup(SKELETON + key)):
@@ -142,6 +160,7 @@ def skeleton_lookup(lookup: Lookup) -> Lookup:
                 old = merged.get(doc)
                 merged[doc] = (max(weight, old[0]), title or old[1]) if old else (weight, title)
         return [(doc, w, t) for doc, (w, t) in sorted(merged.items())] or None
+
     return both
 
 
@@ -151,8 +170,15 @@ class Result:
     suggestions: list[str]  # "did you mean": corrected queries that find pages
 
 
-def search_all(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
-               avgdl: float, gram: int = 4, lexicon: list[str] | None = None) -> Result:
+def search_all(
+    query: str,
+    lookup: Lookup,
+    prefixed: PrefixLookup,
+    lengths: list[int],
+    avgdl: float,
+    gram: int = 4,
+    lexicon: list[str] | None = None,
+) -> Result:
     """Exact hits in rank order, then the near hits: by the query's skeleton, and with fewer
     than FEW exact hits by each corrected query, cheapest first."""
     terms = parse_query(query, gram)
@@ -174,8 +200,14 @@ def search_all(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list
     tries.sort(key=lambda t: t[0])  # stable: the skeleton before corrections of its cost
     suggestions: list[str] = []
     for _cost, text, alt_terms, alt_lookup in tries:
-        found = rank(alt_terms, [] if text == "~" else phrase_keys(text + tail), alt_lookup,
-                     prefixed, lengths, avgdl)
+        found = rank(
+            alt_terms,
+            [] if text == "~" else phrase_keys(text + tail),
+            alt_lookup,
+            prefixed,
+            lengths,
+            avgdl,
+        )
         if found and text != "~" and len(suggestions) < 3 and _known(text, lexicon):
             suggestions.append(text)
         for h in found:
@@ -193,9 +225,16 @@ def _known(text: str, lexicon: list[str]) -> bool:
     return all(kind == "t" or run in words for kind, run in runs(normalize(text)))
 
 
-def search(query: str, lookup: Lookup, prefixed: PrefixLookup, lengths: list[int],
-           avgdl: float, limit: int | None = None, gram: int = 4,
-           lexicon: list[str] | None = None) -> list[Hit]:
+def search(
+    query: str,
+    lookup: Lookup,
+    prefixed: PrefixLookup,
+    lengths: list[int],
+    avgdl: float,
+    limit: int | None = None,
+    gram: int = 4,
+    lexicon: list[str] | None = None,
+) -> list[Hit]:
     hits = search_all(query, lookup, prefixed, lengths, avgdl, gram, lexicon).hits
     return hits[:limit] if limit else hits
 
@@ -212,6 +251,7 @@ class MemoryIndex:
 
     def prefixed(self, prefix: str) -> list[str]:
         import bisect
+
         start = bisect.bisect_left(self._sorted, prefix)
         out = []
         for key in self._sorted[start:]:
@@ -223,13 +263,27 @@ class MemoryIndex:
         return out
 
     def search(self, query: str, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
-        return search(query, self.lookup, self.prefixed, self.index.lengths,
-                      self.index.avgdl, limit, self.index.gram,
-                      self.index.lexicon if fuzzy else None)
+        return search(
+            query,
+            self.lookup,
+            self.prefixed,
+            self.index.lengths,
+            self.index.avgdl,
+            limit,
+            self.index.gram,
+            self.index.lexicon if fuzzy else None,
+        )
 
     def suggestions(self, query: str) -> list[str]:
-        return search_all(query, self.lookup, self.prefixed, self.index.lengths,
-                          self.index.avgdl, self.index.gram, self.index.lexicon).suggestions
+        return search_all(
+            query,
+            self.lookup,
+            self.prefixed,
+            self.index.lengths,
+            self.index.avgdl,
+            self.index.gram,
+            self.index.lexicon,
+        ).suggestions
 
     def urls(self, query: str, limit: int | None = 10, fuzzy: bool = True) -> list[str]:
         return [self.index.documents[h.doc].url for h in self.search(query, limit, fuzzy)]

@@ -35,10 +35,12 @@ def _thai_tokens(text: str) -> list[list[str]]:
 
     out = []
     for block in text.split(BLOCK_BREAK):
-        for run in re.findall(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+(?:\s+[\u0e01-\u0e3a\u0e40-\u0e4e]+)*",
-                              block):
-            tokens = [t for t in word_tokenize(run, engine="newmm", keep_whitespace=False)
-                      if t.strip()]
+        for run in re.findall(
+            r"[\u0e01-\u0e3a\u0e40-\u0e4e]+(?:\s+[\u0e01-\u0e3a\u0e40-\u0e4e]+)*", block
+        ):
+            tokens = [
+                t for t in word_tokenize(run, engine="newmm", keep_whitespace=False) if t.strip()
+            ]
             out.append(tokens)
     return out
 
@@ -74,8 +76,15 @@ class _Counter:
         return sum(1 for flat in self.flat if phrase in flat)
 
 
-def sample_queries(documents: list[Document], lang: str, *, words: int = 5, phrases: int = 3,
-                   max_df: int = 10, seed: int = 0) -> list[Sample]:
+def sample_queries(
+    documents: list[Document],
+    lang: str,
+    *,
+    words: int = 5,
+    phrases: int = 3,
+    max_df: int = 10,
+    seed: int = 0,
+) -> list[Sample]:
     counter = _Counter(documents)
     samples: list[Sample] = []
     thai = lang == "th"
@@ -89,7 +98,7 @@ def sample_queries(documents: list[Document], lang: str, *, words: int = 5, phra
         for run in runs:
             for size in (2, 3):
                 for i in range(len(run) - size + 1):
-                    group = run[i:i + size]
+                    group = run[i : i + size]
                     if all(ok(t) for t in group):
                         multi.add(tuple(group))
         rng.shuffle(single)
