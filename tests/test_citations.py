@@ -170,7 +170,7 @@ def test_every_case_page_offers_both_styles_and_three_files(mini_site: Project) 
     assert len(pages) >= 8
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        block = text[text.index('<dl class="lc-citation">') :]
+        block = text[text.index('<dl class="lc-citation"') :]
         assert "APA 7" in block and "Chicago (author-date)" in block, page
         for extension in ("bib", "ris", "json"):
             href = re.search(rf'href="([^"]+\.{extension})"', block)

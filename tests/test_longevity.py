@@ -111,7 +111,7 @@ def test_offline_zip_works_from_file_urls(mini_site: Project, browser, tmp_path:
     page.goto(home.as_uri())
     assert page.get_attribute("html", "lang") == "th"
     page.click("a.md-tabs__link[href$='cities/index.html']")
-    page.click('.lc-map a[data-city="khon-kaen"]')
+    page.click('.lc-map a.lc-marker[data-city="khon-kaen"]')
     assert page.url.endswith("/cities/khon-kaen.html")
     page.hover(".md-header__option .md-select")
     page.click("a.md-select__link[hreflang=en]")

@@ -23,6 +23,7 @@ from .context import TEMPLATE_DIR, PageContext
 from .imprint_view import footer_data, imprint_values
 from .inferred import mark_inferred
 from .map import map_controls, render_map
+from .project_table import filter_columns, project_rows
 from .reference import reference_context
 from .scope import Figure, Scope, participants, scope_of
 
@@ -35,7 +36,7 @@ CASE_TEMPLATES = {
 }
 CASE_KINDS = tuple(CASE_TEMPLATES)
 # Lines in a free page that the generator replaces (written alone on their line).
-PLACEHOLDERS = ("figures", "entry_points", "colophon", "how_to_send")
+PLACEHOLDERS = ("figures", "map", "entry_points", "colophon", "how_to_send")
 HOME_FIGURES = ("cities", "projects", "lessons", "gnlc_members", "participants")
 
 
@@ -298,7 +299,8 @@ class Renderer:
         """A fork with no pages still gets a home page: the site name, figures, entry points."""
         ctx = self._ctx("index", lang)
         body = self._with_sections(
-            "index", f"# {self._site_name(lang)}\n\n{{{{ figures }}}}\n\n{{{{ entry_points }}}}\n"
+            "index",
+            f"# {self._site_name(lang)}\n\n{{{{ figures }}}}\n\n{{{{ entry_points }}}}\n\n{{{{ map }}}}\n",
         )
         self._emit(
             "page.md.j2",
@@ -365,11 +367,22 @@ class Renderer:
             ctx=ctx, figures=figures, scope_note=self.scope_note(ctx)
         )
 
+    def _home_map(self, ctx: PageContext) -> str:
+        """The cities on the front door: the map and its key, the list folded (it is open on
+        the cities page, which the caption links to)."""
+        cities = list(self.archive.cities.values())
+        if not cities:
+            return ""
+        return self.env.get_template("home_map.md.j2").render(
+            ctx=ctx, map_svg=render_map(cities, ctx, self._scope().cohort, folded=True)
+        )
+
     def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
         who = imprint_values(self.imprint, ctx)
         # Each block is made only where its placeholder is written (it may write files).
         blocks: dict[str, Callable[[], str]] = {
             "figures": lambda: self._figures(ctx),
+            "map": lambda: self._home_map(ctx),
             "entry_points": lambda: self.env.get_template("entry_points.md.j2").render(
                 ctx=ctx, about="about" in self.archive.pages, send_page=self.send_page
             ),
@@ -384,14 +397,18 @@ class Renderer:
         for line in body.split("\n"):
             key = line.strip().removeprefix("{{").removesuffix("}}").strip()
             if line.strip().startswith("{{") and key in blocks:
-                lines.append(blocks[key]())
+                # The block is the generator's own HTML (the map's SVG, the figures): it is
+                # set outside the contributor's text that the sanitiser cleans.
+                lines.append(
+                    f"<!-- lc-body-end:{self.nonce} -->\n\n{blocks[key]()}\n\n"
+                    f"<!-- lc-body-start:{self.nonce} -->"
+                )
             else:
                 lines.append(line)
         return "\n".join(lines)
 
     def _indexes(self, lang: str) -> None:
         archive = self.archive
-        ctx = self._ctx("cities/index", lang)
         regions = list(archive.regions.values())
         by_region = [
             (region, [c for c in archive.cities.values() if c.region is region])
@@ -409,7 +426,7 @@ class Renderer:
             scope_note=self.scope_note(cities_ctx),
             cities=cities,
             by_region=by_region,
-            map_svg=render_map(cities, cities_ctx) if cities else "",
+            map_svg=render_map(cities, cities_ctx, self._scope().cohort) if cities else "",
             map_controls=map_controls(cities, cities_ctx, len(archive.events)),
         )
         self._emit(
@@ -423,7 +440,8 @@ class Renderer:
             "projects_index.md.j2",
             projects_ctx,
             scope_note=self.scope_note(projects_ctx),
-            projects=sorted(archive.projects.values(), key=lambda p: ctx.t(p.label)),
+            rows=(rows := project_rows(archive.projects.values(), projects_ctx)),
+            filters=filter_columns(rows),
         )
         themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
         self._emit(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -19,7 +20,10 @@ from .context import PageContext
 OUTLINE = Path(__file__).resolve().parent.parent / "data" / "thailand-outline.json"
 PIXELS_PER_DEGREE = 32.0
 MARGIN = 8.0
-EVENT_RING = 10.0  # distance of an event's diamond from its city's dot
+PIN_R = 7.0  # a numbered pin's radius, in map units (a little over a CSS pixel each)
+PIN_GAP = 2 * PIN_R + 1.5  # pins closer than this are pushed apart
+HIT_R = 11.5  # the invisible disc that takes a tap: ≥ 24 CSS px across on a phone
+EVENT_RING = 13.0  # distance of an event's diamond from its city's pin
 
 
 @functools.cache
@@ -48,37 +52,116 @@ class Projection:
 
 
 def _event_point(x: float, y: float, index: int) -> tuple[float, float]:
-    """Where a city's n-th event sits: on a small ring round the city's dot, clockwise from
-    the upper right, so that several events of one city stay apart and off the dot."""
+    """Where a city's n-th event sits: on a small ring round the city's pin, clockwise from
+    the upper right, so that several events of one city stay apart and off the pin."""
     angle = math.radians(-60 + 50 * index)
     return x + EVENT_RING * math.cos(angle), y + EVENT_RING * math.sin(angle)
 
 
-def _city_markers(cities: list[City], project: Projection, ctx: PageContext) -> list[str]:
-    markers = []
-    for city in cities:
-        point = _point(city, project)
-        if point is None:
-            continue
-        name = escape(ctx.t(city.label))
-        markers.append(
-            f'<a class="lc-marker" href="{escape(ctx.case_url(city))}" aria-label="{name}" '
-            f'data-city="{escape(city.id)}"><circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" '
-            f'r="5"/><title>{name}</title></a>'
+@dataclass
+class Pin:
+    """A city on the map: its number (the same in the list beside the map), where it really
+    is and where its pin is drawn (moved off a neighbour it would cover)."""
+
+    city: City
+    number: int
+    at: tuple[float, float]
+    x: float
+    y: float
+    in_round: bool
+    gnlc: bool
+
+
+def pins(cities: list[City], project: Projection, cohort: str | None) -> list[Pin]:
+    """Numbered north to south, so the list reads down the map as the eye does."""
+    located = [(city, _point(city, project)) for city in cities]
+    placed = sorted(
+        ((city, point) for city, point in located if point is not None),
+        key=lambda item: (item[1][1], item[0].id),
+    )
+    result = [
+        Pin(
+            city,
+            number,
+            point,
+            *point,
+            in_round=cohort is None or city.fields.get("cohort") == cohort,
+            gnlc=city.fields.get("gnlc_member_since") is not None,
         )
-    return markers
+        for number, (city, point) in enumerate(placed, start=1)
+    ]
+    _spread(result)
+    return result
 
 
-def _event_markers(cities: list[City], project: Projection, ctx: PageContext) -> list[str]:
+def _spread(placed: list[Pin]) -> None:
+    """Push apart pins that would overlap (Bangkok and Thanyaburi are 14 px apart), a little
+    at a time in a fixed order, so the same content always gives the same picture."""
+    for _ in range(60):
+        moved = False
+        for i, a in enumerate(placed):
+            for b in placed[i + 1 :]:
+                dx, dy = b.x - a.x, b.y - a.y
+                distance = math.hypot(dx, dy)
+                if distance >= PIN_GAP:
+                    continue
+                if distance < 0.01:  # the same spot: part them east and west
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                push = (PIN_GAP - distance) / 2 + 0.05
+                a.x, a.y = a.x - dx / distance * push, a.y - dy / distance * push
+                b.x, b.y = b.x + dx / distance * push, b.y + dy / distance * push
+                moved = True
+        if not moved:
+            return
+
+
+def _kind_label(pin: Pin, ctx: PageContext) -> str:
+    """What sets a city apart from the counted round, in words (the round itself is the rule,
+    said once in the key)."""
+    words = [] if pin.in_round else [ctx.label("map_key_other")]
+    if pin.gnlc:
+        words.append(ctx.label("map_key_gnlc_short"))
+    return ", ".join(words)
+
+
+def _pin_svg(pin: Pin, ctx: PageContext) -> str:
+    name = ctx.t(pin.city.label)
+    classes = "lc-marker " + ("lc-marker--round" if pin.in_round else "lc-marker--other")
+    if pin.gnlc:
+        classes += " lc-marker--gnlc"
+    kind = _kind_label(pin, ctx)
+    label = escape(f"{pin.number}. {name}" + (f" ({kind})" if kind else ""))
+    leader = ""
+    if math.hypot(pin.x - pin.at[0], pin.y - pin.at[1]) > 1:
+        leader = (
+            f'<line class="lc-marker__leader" x1="{pin.at[0]:.1f}" y1="{pin.at[1]:.1f}" '
+            f'x2="{pin.x:.1f}" y2="{pin.y:.1f}"/>'
+            f'<circle class="lc-marker__spot" cx="{pin.at[0]:.1f}" cy="{pin.at[1]:.1f}" r="1.6"/>'
+        )
+    ring = (
+        f'<circle class="lc-marker__ring" cx="{pin.x:.1f}" cy="{pin.y:.1f}" r="{PIN_R + 2.2}"/>'
+        if pin.gnlc
+        else ""
+    )
+    return (
+        f'<a class="{classes}" href="{escape(ctx.case_url(pin.city))}" aria-label="{label}" '
+        f'data-city="{escape(pin.city.id)}">{leader}'
+        f'<circle class="lc-marker__hit" cx="{pin.x:.1f}" cy="{pin.y:.1f}" r="{HIT_R}"/>{ring}'
+        f'<circle class="lc-marker__dot" cx="{pin.x:.1f}" cy="{pin.y:.1f}" r="{PIN_R}"/>'
+        f'<text class="lc-marker__n" x="{pin.x:.1f}" y="{pin.y:.1f}" aria-hidden="true">'
+        f"{pin.number}</text><title>{label}</title></a>"
+    )
+
+
+def _event_markers(placed: list[Pin], ctx: PageContext) -> list[str]:
     """A diamond per event and city it took place in or concerns, linking to the event."""
     markers = []
-    for city in cities:
-        point = _point(city, project)
-        if point is None:
-            continue
-        for index, event in enumerate(city.events):
-            x, y = _event_point(*point, index)
-            label = escape(f"{ctx.t(event.label)} — {ctx.when(event.span)} — {ctx.t(city.label)}")
+    for pin in placed:
+        for index, event in enumerate(pin.city.events):
+            x, y = _event_point(pin.x, pin.y, index)
+            label = escape(
+                f"{ctx.t(event.label)} — {ctx.when(event.span)} — {ctx.t(pin.city.label)}"
+            )
             diamond = (
                 f"M{x:.1f},{y - 4.5:.1f}L{x + 4.5:.1f},{y:.1f}L{x:.1f},{y + 4.5:.1f}"
                 f"L{x - 4.5:.1f},{y:.1f}Z"
@@ -86,7 +169,8 @@ def _event_markers(cities: list[City], project: Projection, ctx: PageContext) ->
             markers.append(
                 f'<a class="lc-event-marker" href="{escape(ctx.case_url(event))}" '
                 f'aria-label="{label}" data-event="{escape(event.id)}" '
-                f'data-event-city="{escape(city.id)}"><path d="{diamond}"/><title>{label}</title></a>'
+                f'data-event-city="{escape(pin.city.id)}"><path d="{diamond}"/>'
+                f"<title>{label}</title></a>"
             )
     return markers
 
@@ -98,25 +182,78 @@ def _point(city: City, project: Projection) -> tuple[float, float] | None:
     return project(float(location["lon"]), float(location["lat"]))
 
 
-def render_map(cities: list[City], ctx: PageContext) -> Markup:
-    """The outline, a layer of city dots and a layer of event diamonds (events come from the
-    cities: `City.events`)."""
+def render_map(
+    cities: list[City], ctx: PageContext, cohort: str | None = None, *, folded: bool = False
+) -> Markup:
+    """The outline, a layer of numbered city pins and a layer of event diamonds (events come
+    from the cities: `City.events`), then the key and the numbered list of the same cities:
+    the list is the way in for a reader who cannot hit a small pin (WCAG 2.5.8)."""
     rings = outline()
     project = Projection(rings)
     paths = []
     for ring in rings:
         points = [project(lon, lat) for lon, lat in ring]
         paths.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
-    events = _event_markers(cities, project, ctx)
-    layers = (
-        f'<g class="lc-layer lc-layer--cities">{"".join(_city_markers(cities, project, ctx))}</g>'
-    )
-    if events:
-        layers += f'<g class="lc-layer lc-layer--events">{"".join(events)}</g>'
-    return Markup(
+    placed = pins(cities, project, cohort)
+    period = ctx.cohort(cohort) if cohort else ""
+    events = _event_markers(placed, ctx)
+    city_layer = "".join(_pin_svg(pin, ctx) for pin in placed)
+    # Events under the pins: a diamond may cover a neighbour's number, never the reverse.
+    layers = f'<g class="lc-layer lc-layer--events">{"".join(events)}</g>' if events else ""
+    layers += f'<g class="lc-layer lc-layer--cities">{city_layer}</g>'
+    svg = (
         f'<svg viewBox="0 0 {project.width:.0f} {project.height:.0f}" role="group" '
         f'aria-label="{escape(ctx.label("map"))}" xmlns="http://www.w3.org/2000/svg">'
         f'<path class="lc-land" d="{" ".join(paths)}"/>{layers}</svg>'
+    )
+    listed = _list(placed, ctx)
+    if folded:  # the front door: the list one tap away, the map the first thing seen
+        summary = escape(ctx.label("map_list_open", n=len(placed)))
+        listed = f'<details class="lc-map__more"><summary>{summary}</summary>{listed}</details>'
+    return Markup(
+        f'<div class="lc-map__body"><div class="lc-map__picture">{svg}'
+        f"{_key(placed, ctx, period, bool(events))}</div>{listed}</div>"
+    )
+
+
+_ROUND = '<circle class="lc-marker__dot lc-key--round" cx="10" cy="10" r="7"/>'
+_OTHER = '<circle class="lc-marker__dot lc-key--other" cx="10" cy="10" r="7"/>'
+_GNLC = '<circle class="lc-marker__ring" cx="10" cy="10" r="9.2"/>' + _ROUND
+_EVENT = '<path class="lc-key--event" d="M10,4.5L15.5,10L10,15.5L4.5,10Z"/>'
+
+
+def _key(placed: list[Pin], ctx: PageContext, period: str, events: bool) -> str:
+    """The legend: only the kinds of mark this map shows."""
+    entries = [
+        (_ROUND, ctx.label("map_key_round", period=period), bool(period)),
+        (_OTHER, ctx.label("map_key_other"), any(not pin.in_round for pin in placed)),
+        (_GNLC, ctx.label("map_key_gnlc"), any(pin.gnlc for pin in placed)),
+        (_EVENT, ctx.label("event"), events),
+    ]
+    items = "".join(
+        f'<li><svg class="lc-map__swatch" viewBox="0 0 20 20" aria-hidden="true">{mark}</svg>'
+        f"<span>{escape(text)}</span></li>"
+        for mark, text, shown in entries
+        if shown
+    )
+    if not items:
+        return ""
+    return f'<ul class="lc-map__key" aria-label="{escape(ctx.label("map_key"))}">{items}</ul>'
+
+
+def _list(placed: list[Pin], ctx: PageContext) -> str:
+    items = []
+    for pin in placed:
+        kind = _kind_label(pin, ctx)
+        note = f' <span class="lc-map__kind">{escape(kind)}</span>' if kind else ""
+        items.append(
+            f'<li value="{pin.number}" data-city="{escape(pin.city.id)}">'
+            f'<a href="{escape(ctx.case_url(pin.city))}">{escape(ctx.t(pin.city.label))}</a>'
+            f"{note}</li>"
+        )
+    return (
+        f'<ol class="lc-map__list" aria-label="{escape(ctx.label("map_list"))}">'
+        f"{''.join(items)}</ol>"
     )
 
 

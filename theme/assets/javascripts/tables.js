@@ -1,10 +1,13 @@
-/* Filters and sorting for tables marked data-lc-filterable. Without JavaScript the table is
-   simply complete; this only hides rows. Labels come from the table's data attributes, so the
-   script has no words of its own in any language. */
+/* Filters and sorting for tables marked data-lc-filterable. The filter form is written into
+   the page by the generator (so nothing moves when this script arrives) and is hidden by CSS
+   where no script runs: without JavaScript the table is simply complete. This only hides and
+   reorders rows; its words all come from the page, so it has none of its own in any language. */
 (function () {
   "use strict";
 
-  function text(cell) { return (cell.textContent || "").trim(); }
+  var lang = document.documentElement.lang;
+
+  function text(cell) { return cell ? (cell.textContent || "").trim() : ""; }
 
   function values(cell, multi) {
     var t = text(cell);
@@ -12,76 +15,50 @@
     return multi ? t.split(/\s*,\s*/) : [t];
   }
 
-  function setup(table) {
-    if (table.dataset.lcReady) return;
+  function byReaderOrder(a, b) { return a.localeCompare(b, lang, { numeric: true }); }
+
+  /* The build sorts the choices by code point; a reader expects their own alphabet's order
+     (Thai leading vowels sort by the consonant after them). */
+  function sortChoices(select) {
+    var options = Array.prototype.slice.call(select.options, 1);
+    options.sort(function (a, b) { return byReaderOrder(a.textContent, b.textContent); })
+      .forEach(function (option) { select.appendChild(option); });
+  }
+
+  function setup(form) {
+    var table = document.getElementById(form.dataset.lcFiltersFor);
+    if (!table || table.dataset.lcReady) return;
     table.dataset.lcReady = "1";
-    var labels = JSON.parse(table.dataset.lcLabels || "{}");
-    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var filters = [];
-    var form = document.createElement("form");
-    form.className = "lc-filters";
-    form.setAttribute("role", "search");
+    var search = form.querySelector("input[type=search]");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-lc-column]"));
+    var status = form.nextElementSibling;
+    if (!status || !status.classList.contains("lc-filter-status")) status = null;
+    selects.forEach(sortChoices);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    var search = document.createElement("input");
-    search.type = "search";
-    search.setAttribute("aria-label", labels.search || "Filter");
-    search.placeholder = labels.search || "";
-    var searchLabel = document.createElement("label");
-    searchLabel.appendChild(document.createTextNode(labels.search || ""));
-    searchLabel.appendChild(search);
-    form.appendChild(searchLabel);
-
-    headers.forEach(function (th, index) {
-      var kind = th.dataset.lcFilter;
-      if (!kind) return;
-      var multi = kind === "multi";
-      var options = {};
-      rows.forEach(function (row) {
-        values(row.cells[index], multi).forEach(function (v) { options[v] = true; });
-      });
-      var select = document.createElement("select");
-      var all = document.createElement("option");
-      all.value = "";
-      all.textContent = labels.all || "—";
-      select.appendChild(all);
-      Object.keys(options).sort(function (a, b) { return a.localeCompare(b, document.documentElement.lang); })
-        .forEach(function (v) {
-          var option = document.createElement("option");
-          option.value = v;
-          option.textContent = v;
-          select.appendChild(option);
-        });
-      var label = document.createElement("label");
-      label.appendChild(document.createTextNode(text(th)));
-      label.appendChild(select);
-      form.appendChild(label);
-      filters.push({ index: index, multi: multi, select: select });
-    });
-
-    var status = document.createElement("p");
-    status.className = "lc-filter-status";
-    status.setAttribute("aria-live", "polite");
-
     function apply() {
-      var query = search.value.trim().toLocaleLowerCase();
+      var query = search ? search.value.trim().toLocaleLowerCase() : "";
       var shown = 0;
       rows.forEach(function (row) {
         var ok = !query || text(row).toLocaleLowerCase().indexOf(query) !== -1;
-        filters.forEach(function (f) {
-          if (ok && f.select.value) ok = values(row.cells[f.index], f.multi).indexOf(f.select.value) !== -1;
+        selects.forEach(function (select) {
+          if (!ok || !select.value) return;
+          var cell = row.cells[Number(select.dataset.lcColumn)];
+          ok = values(cell, select.hasAttribute("data-lc-multi")).indexOf(select.value) !== -1;
         });
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      status.textContent = (labels.shown || "{n} / {total}")
-        .replace("{n}", String(shown)).replace("{total}", String(rows.length));
+      if (status) {
+        status.textContent = (status.dataset.lcShown || "{n} / {total}")
+          .replace("{n}", String(shown)).replace("{total}", String(rows.length));
+      }
     }
-
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
 
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     headers.forEach(function (th, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -95,21 +72,17 @@
         headers.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         rows.sort(function (a, b) {
-          var result = text(a.cells[index]).localeCompare(text(b.cells[index]), document.documentElement.lang, { numeric: true });
+          var result = byReaderOrder(text(a.cells[index]), text(b.cells[index]));
           return ascending ? result : -result;
         });
         rows.forEach(function (row) { table.tBodies[0].appendChild(row); });
       });
     });
-
-    var wrap = table.closest(".lc-table-wrap") || table;
-    wrap.parentNode.insertBefore(form, wrap);
-    wrap.parentNode.insertBefore(status, wrap);
-    apply();
+    apply();  // a reload keeps what the reader had typed or chosen
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("table[data-lc-filterable]"), setup);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-lc-filters-for]"), setup);
   }
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);  // Material's page-change stream

@@ -1,0 +1,162 @@
+"""The real archive on a phone and a desk, measured in Chromium: the projects table as cards,
+its filters (big, bordered, written into the page so nothing moves), and the map (numbered
+pins that match the list beside them, big enough to tap, reachable by keyboard, with a key)."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import serve
+from conftest import Project
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 800}
+DESK = {"width": 1280, "height": 800}
+
+# WCAG 1.4.11: a control's border against the page, at least 3:1.
+CONTRAST = """(el) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  let bg = null;
+  for (let e = el.parentElement; e; e = e.parentElement) {
+    const c = getComputedStyle(e).backgroundColor;
+    if (!c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") { bg = c; break; }
+  }
+  const a = lum(rgb(getComputedStyle(el).borderTopColor)), b = lum(rgb(bg || "rgb(255,255,255)"));
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_projects_are_cards_on_a_phone_and_a_table_on_a_desk(
+    real_site: Project, browser, prefix: str
+) -> None:
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"{base}/{prefix}projects/index.html", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        # The header row is for screen readers only (each card names its fields).
+        assert page.eval_on_selector("table.lc-projects thead", "h => h.offsetHeight") <= 1
+        rows = page.locator("table.lc-projects tbody tr")
+        assert rows.count() >= 20
+        boxes = rows.evaluate_all("rs => rs.map(r => r.getBoundingClientRect().width)")
+        assert min(boxes) >= 300  # a card the width of the screen, not a squeezed column
+        # Every value has its column's name beside it, and room for whole words.
+        cells = page.evaluate(
+            """() => [...document.querySelectorAll('table.lc-projects td[data-label]')]
+                 .filter(td => td.textContent.trim())
+                 .map(td => ({label: getComputedStyle(td, '::before').content,
+                              room: td.clientWidth - parseFloat(getComputedStyle(td).paddingLeft)}))"""
+        )
+        assert cells and all(cell["label"] not in ("none", '""') for cell in cells)
+        assert min(cell["room"] for cell in cells) >= 180
+        page.close()
+
+        page = browser.new_page(viewport=DESK)
+        page.goto(f"{base}/{prefix}projects/index.html", wait_until="networkidle")
+        assert page.eval_on_selector("table.lc-projects", "t => getComputedStyle(t).display") == (
+            "table"
+        )
+        title = page.eval_on_selector(
+            "table.lc-projects th", "th => th.getBoundingClientRect().width"
+        )
+        assert title >= 200  # the title column is never a sliver
+        page.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["360", "1280"])
+def test_filters_are_big_bordered_and_in_place_before_the_script(
+    real_site: Project, browser, viewport: dict[str, int]
+) -> None:
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=viewport)
+        page.add_init_script(
+            """window.__shift = 0;
+               new PerformanceObserver(list => { for (const e of list.getEntries())
+                 if (!e.hadRecentInput) window.__shift += e.value; })
+                 .observe({type: 'layout-shift', buffered: true});"""
+        )
+        page.goto(f"{base}/projects/index.html", wait_until="networkidle")
+        controls = page.locator(".lc-filters :is(select, input)")
+        assert controls.count() == 6  # the text filter and one per filterable column
+        for index in range(controls.count()):
+            control = controls.nth(index)
+            box = control.bounding_box()
+            assert box is not None and box["height"] >= 44, box
+            assert control.evaluate("e => parseFloat(getComputedStyle(e).borderTopWidth)") >= 1
+            assert control.evaluate(CONTRAST) >= 3
+        # The form was in the page before the script ran: wiring it moves nothing.
+        assert page.evaluate("window.__shift") < 0.02
+        # The choices are in the reader's alphabetical order, "all" first.
+        options = page.locator(".lc-filters select[name=city] option").all_inner_texts()
+        assert options[0] == "ทั้งหมด"
+        in_order = page.evaluate("o => o.slice().sort((a, b) => a.localeCompare(b, 'th'))", options)
+        assert options[1:] == [option for option in in_order if option != options[0]]
+        page.close()
+
+
+def test_the_map_pins_are_numbered_tappable_and_match_the_list(real_site: Project, browser) -> None:
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"{base}/cities/index.html", wait_until="networkidle")
+        pins = page.eval_on_selector_all(
+            ".lc-map .lc-marker",
+            """ms => ms.map(m => {
+                 const hit = m.querySelector('.lc-marker__hit').getBoundingClientRect();
+                 const dot = m.querySelector('.lc-marker__dot').getBoundingClientRect();
+                 return {n: m.querySelector('.lc-marker__n').textContent,
+                         href: m.getAttribute('href'), label: m.getAttribute('aria-label'),
+                         w: hit.width, h: hit.height,
+                         x: dot.x + dot.width / 2, y: dot.y + dot.height / 2, r: dot.width / 2};
+               })""",
+        )
+        listed = page.eval_on_selector_all(
+            ".lc-map__list li",
+            "ls => ls.map(l => ({n: l.value, href: l.querySelector('a').getAttribute('href'),"
+            " name: l.querySelector('a').textContent}))",
+        )
+        assert len(pins) == len(listed) >= 18
+        for pin, item in zip(sorted(pins, key=lambda p: int(p["n"])), listed, strict=True):
+            assert int(pin["n"]) == item["n"] and pin["href"] == item["href"]
+            assert pin["label"].startswith(f"{item['n']}. {item['name']}")
+            assert pin["w"] >= 24 and pin["h"] >= 24  # WCAG 2.5.8 target size
+        # No pin covers another's number.
+        for i, a in enumerate(pins):
+            for b in pins[i + 1 :]:
+                gap = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
+                assert gap >= a["r"] + b["r"] - 0.5, (a["n"], b["n"])
+        # The key names each kind of mark the map shows.
+        key = page.locator(".lc-map__key li").all_inner_texts()
+        assert any("GNLC" in text for text in key) and any("2563" in text for text in key)
+        # A keyboard reaches the pins, and the pin in focus is drawn differently.
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.lc-marker')"):
+                break
+        else:
+            pytest.fail("no map pin could be reached with the Tab key")
+        stroke = page.evaluate(
+            "getComputedStyle(document.activeElement.querySelector('.lc-marker__hit')).strokeWidth"
+        )
+        assert float(stroke.removesuffix("px")) > 0
+        page.close()
+
+
+def test_the_home_page_shows_the_map_with_its_key(real_site: Project, browser) -> None:
+    with serve(real_site.site) as base:
+        for prefix in ("", "en/"):
+            page = browser.new_page(viewport=PHONE)
+            page.goto(f"{base}/{prefix}index.html", wait_until="networkidle")
+            picture = page.locator(".lc-map--home .lc-map__picture > svg")
+            box = picture.bounding_box()
+            assert box is not None and box["width"] >= 300
+            assert page.locator(".lc-map--home .lc-marker").count() >= 18
+            assert page.locator(".lc-map--home .lc-map__key li").count() >= 3
+            # The list is one tap away.
+            page.click(".lc-map__more summary")
+            assert page.locator(".lc-map__more .lc-map__list a").first.is_visible()
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+            page.close()
