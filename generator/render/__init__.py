@@ -318,12 +318,15 @@ class Renderer:
     def _scope(self) -> Scope:
         return scope_of(self.archive, (self.config.settings.get("figures") or {}).get("cohort"))
 
-    def scope_note(self, ctx: PageContext) -> markupsafe.Markup:
+    def scope_note(self, ctx: PageContext, *, on_home: bool = False) -> markupsafe.Markup:
         """Why the archive holds more cities and projects than the round its figures count."""
         scope = self._scope()
         return markupsafe.Markup(
             self.env.get_template("scope_note.md.j2").render(
-                ctx=ctx, scope=scope, period=ctx.cohort(scope.cohort) if scope.cohort else ""
+                ctx=ctx,
+                scope=scope,
+                period=ctx.cohort(scope.cohort) if scope.cohort else "",
+                on_home=on_home,
             )
         )
 
@@ -364,7 +367,7 @@ class Renderer:
             ),
         ]
         return self.env.get_template("figures.md.j2").render(
-            ctx=ctx, figures=figures, scope_note=self.scope_note(ctx)
+            ctx=ctx, figures=figures, scope_note=self.scope_note(ctx, on_home=True)
         )
 
     def _home_map(self, ctx: PageContext) -> str:
