@@ -32,7 +32,16 @@ def test_every_page_kind_loads_with_no_outside_request_and_no_error(
     """Also with a repository and a web address set: Material's repository widget would ask
     GitHub's API for stars and forks from every page (theme/partials/source.html)."""
     project: Project = request.getfixturevalue(site)
-    with serve(project.site) as base:
+    # A site with a web address is served at its path (https://example.org/archive/): the 404
+    # page must find its styles from any depth, so it links them from that path.
+    root = project.site
+    if site == "published_site":
+        root = project.root / "served"
+        root.mkdir(exist_ok=True)
+        if not (root / "archive").exists():
+            (root / "archive").symlink_to(project.site, target_is_directory=True)
+    with serve(root) as served:
+        base = served + ("/archive" if site == "published_site" else "")
         page = browser.new_page(viewport={"width": width, "height": 800})
         log = watch(page)
         for prefix, lang in (("", "th"), ("en/", "en")):

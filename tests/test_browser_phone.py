@@ -38,8 +38,13 @@ def test_projects_are_cards_on_a_phone_and_a_table_on_a_desk(
         page = browser.new_page(viewport=PHONE)
         page.goto(f"{base}/{prefix}projects/index.html", wait_until="networkidle")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        # The header row is for screen readers only (each card names its fields).
-        assert page.eval_on_selector("table.lc-projects thead", "h => h.offsetHeight") <= 1
+        # The header row is a row of sort buttons, each big enough to tap.
+        sorts = page.locator("table.lc-projects thead .lc-sort")
+        assert sorts.count() == 6
+        assert all(
+            box["height"] >= 44
+            for box in sorts.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())")
+        )
         rows = page.locator("table.lc-projects tbody tr")
         assert rows.count() >= 20
         boxes = rows.evaluate_all("rs => rs.map(r => r.getBoundingClientRect().width)")
@@ -160,3 +165,88 @@ def test_the_home_page_shows_the_map_with_its_key(real_site: Project, browser) -
             assert page.locator(".lc-map__more .lc-map__list a").first.is_visible()
             assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
             page.close()
+
+
+# Every page kind of the real archive, for the WCAG 2.2 checks below.
+WCAG_PAGES = [
+    "index.html",
+    "cities/index.html",
+    "cities/khon-kaen.html",
+    "projects/index.html",
+    "projects/khlong-phadung-krung-kasem.html",
+    "lessons/index.html",
+    "lessons/living-lab-to-participatory-budgeting.html",
+    "events/index.html",
+    "themes/index.html",
+    "about.html",
+    "sources/index.html",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_wcag_22_aa_on_a_phone_target_size_included(
+    real_site: Project, browser, prefix: str
+) -> None:
+    """axe-core with the WCAG 2.2 AA rules switched on (target size 2.5.8 is off by default)."""
+    from test_browser_reading import AXE
+
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        problems = []
+        for path in WCAG_PAGES:
+            page.goto(f"{base}/{prefix}{path}", wait_until="networkidle")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                " resultTypes: ['violations']})",
+                WCAG_TAGS,
+            )
+            for violation in result["violations"]:
+                if violation["impact"] in ("serious", "critical"):
+                    targets = [n["target"] for n in violation["nodes"]][:4]
+                    problems.append(f"{prefix}{path}: {violation['id']} {targets}")
+        page.close()
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_focus_is_never_hidden_under_the_header(real_site: Project, browser, prefix: str) -> None:
+    """WCAG 2.4.11: tabbing through a page on a phone, the focused element is never entirely
+    covered by the sticky header (or anything else drawn over it)."""
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        hidden = []
+        for path in ("cities/khon-kaen.html", "projects/index.html", "index.html"):
+            page.goto(f"{base}/{prefix}{path}", wait_until="networkidle")
+            for _ in range(60):
+                page.keyboard.press("Tab")
+                covered = page.evaluate(COVERED)
+                if covered:  # a panel may still be sliding away
+                    page.wait_for_timeout(700)
+                    covered = page.evaluate(COVERED)
+                if covered:
+                    hidden.append(f"{prefix}{path}: {covered}")
+        page.close()
+    assert hidden == [], "\n".join(hidden[:10])
+
+
+COVERED = """() => {
+                      const el = document.activeElement;
+                      if (!el || el === document.body) return null;
+                      const r = el.getBoundingClientRect();
+                      if (!r.width || !r.height) return null;
+                      // The centre and four points halfway to the edges: inside a map's
+                      // diamond too, whose box corners lie outside it.
+                      const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+                      const points = [[cx, cy], [cx - r.width / 4, cy], [cx + r.width / 4, cy],
+                                      [cx, cy - r.height / 4], [cx, cy + r.height / 4]];
+                      const seen = points.some(([x, y]) => {
+                        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+                        // The map's tap discs are transparent: they take taps, they hide nothing.
+                        const top = document.elementsFromPoint(x, y)
+                          .find(e => !e.classList.contains("lc-marker__hit") || el.contains(e));
+                        return top && (el === top || el.contains(top) || top.contains(el));
+                      });
+                      return seen ? null : (el.outerHTML.slice(0, 80));
+                    }"""

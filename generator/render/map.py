@@ -55,7 +55,8 @@ def _event_point(x: float, y: float, index: int) -> tuple[float, float]:
     """Where a city's n-th event sits: on a small ring round the city's pin, clockwise from
     the upper right, so that several events of one city stay apart and off the pin."""
     angle = math.radians(-60 + 50 * index)
-    return x + EVENT_RING * math.cos(angle), y + EVENT_RING * math.sin(angle)
+    ring = EVENT_RING + 6 * (index // 8)  # past a full turn, a wider ring
+    return x + ring * math.cos(angle), y + ring * math.sin(angle)
 
 
 @dataclass
@@ -153,25 +154,44 @@ def _pin_svg(pin: Pin, ctx: PageContext) -> str:
     )
 
 
+def _event_spots(placed: list[Pin]) -> list[tuple[Pin, Event, float, float]]:
+    """Where each city's event diamonds go: round the city's pin, clockwise from the upper
+    right, skipping spots where a diamond would sit under another city's pin or on another
+    diamond (around Bangkok the pins are close), so every diamond stays in sight."""
+    taken: list[tuple[float, float]] = []
+    spots = []
+    for pin in placed:
+        slot = 0
+        for event in pin.city.events:
+            for _ in range(24):
+                x, y = _event_point(pin.x, pin.y, slot)
+                slot += 1
+                clear_of_pins = all(
+                    math.hypot(x - other.x, y - other.y) >= PIN_R + 5.5 for other in placed
+                )
+                clear_of_events = all(math.hypot(x - a, y - b) >= 9 for a, b in taken)
+                if clear_of_pins and clear_of_events:
+                    break
+            taken.append((x, y))
+            spots.append((pin, event, x, y))
+    return spots
+
+
 def _event_markers(placed: list[Pin], ctx: PageContext) -> list[str]:
     """A diamond per event and city it took place in or concerns, linking to the event."""
     markers = []
-    for pin in placed:
-        for index, event in enumerate(pin.city.events):
-            x, y = _event_point(pin.x, pin.y, index)
-            label = escape(
-                f"{ctx.t(event.label)} — {ctx.when(event.span)} — {ctx.t(pin.city.label)}"
-            )
-            diamond = (
-                f"M{x:.1f},{y - 4.5:.1f}L{x + 4.5:.1f},{y:.1f}L{x:.1f},{y + 4.5:.1f}"
-                f"L{x - 4.5:.1f},{y:.1f}Z"
-            )
-            markers.append(
-                f'<a class="lc-event-marker" href="{escape(ctx.case_url(event))}" '
-                f'aria-label="{label}" data-event="{escape(event.id)}" '
-                f'data-event-city="{escape(pin.city.id)}"><path d="{diamond}"/>'
-                f"<title>{label}</title></a>"
-            )
+    for pin, event, x, y in _event_spots(placed):
+        label = escape(f"{ctx.t(event.label)} — {ctx.when(event.span)} — {ctx.t(pin.city.label)}")
+        diamond = (
+            f"M{x:.1f},{y - 4.5:.1f}L{x + 4.5:.1f},{y:.1f}L{x:.1f},{y + 4.5:.1f}"
+            f"L{x - 4.5:.1f},{y:.1f}Z"
+        )
+        markers.append(
+            f'<a class="lc-event-marker" href="{escape(ctx.case_url(event))}" '
+            f'aria-label="{label}" data-event="{escape(event.id)}" '
+            f'data-event-city="{escape(pin.city.id)}"><path d="{diamond}"/>'
+            f"<title>{label}</title></a>"
+        )
     return markers
 
 

@@ -1094,6 +1094,12 @@
       stemmerReady().catch(function () {});
     });
     input.addEventListener("input", update);
+    /* Tabbing out of the search (past its results) closes it: left open, its panel covers
+       the page, and the next links would take focus unseen beneath it (WCAG 2.4.11). */
+    box.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && !box.contains(next)) setToggle(false);
+    });
     form.addEventListener("reset", function () {
       setTimeout(function () { renderer.run(""); input.focus(); }, 0);
     });
