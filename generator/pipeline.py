@@ -11,12 +11,14 @@ from pathlib import Path
 from .citation_cff import cff_problems
 from .config import SiteConfig
 from .export import export_files
+from .geography import outline_problems
 from .gitdates import last_changed
 from .imprint import imprint_of, unset_problems
 from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
 from .problems import Problems
 from .render import RenderResult, render_site
+from .render.context import label_problems
 from .render.write import sync_tree
 from .validate import validate
 
@@ -80,6 +82,8 @@ def check(config: SiteConfig) -> Checked:
     problems.extend(load_problems)
     problems.extend(validate(loaded))
     problems.extend(unset_problems(config))
+    problems.extend(outline_problems(config))
+    problems.extend(label_problems(config))
     problems.extend(cff_problems(config))
     return Checked(loaded, problems)
 
