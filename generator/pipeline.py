@@ -21,6 +21,7 @@ from .render import RenderResult, render_site
 from .render.context import label_problems
 from .render.write import sync_tree
 from .validate import validate
+from .validate.schema import localisation
 
 _PROCESS_NONCE = secrets.token_hex(8)  # where no nonce can be kept
 
@@ -121,6 +122,7 @@ def generate(
             name=str(config.settings.get("download_name") or "archive"),
             title=english.site_name,
             imprint=imprint_of(config),
+            localised=localisation(config),
         )
     )
     for path, text in (held or {}).items():

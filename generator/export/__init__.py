@@ -16,7 +16,7 @@ from typing import Any
 
 from ..imprint import Imprint
 from ..model import Archive, Case, City, Event, Lesson, Project
-from ..validate.schema import published_schemas
+from ..validate.schema import TEMPLATE, Localisation, published_schemas
 
 DATA_DIR = "data"
 
@@ -348,6 +348,7 @@ def export_files(
     name: str = "archive",
     title: str = "Archive",
     imprint: Imprint | None = None,
+    localised: Localisation = TEMPLATE,
 ) -> dict[str, str]:
     """Path under the site → text, for every open-data file. `name` (a slug), `title` and
     `imprint` describe the data package; they come from mkdocs.yml, so a fork's data carries
@@ -442,7 +443,7 @@ def export_files(
             "mediatype": "application/json",
         }
     )
-    for schema_name, schema in published_schemas(vocabularies).items():
+    for schema_name, schema in published_schemas(vocabularies, localised).items():
         files[f"{DATA_DIR}/schemas/{schema_name}.json"] = _json(schema)
         resources.append(
             {
