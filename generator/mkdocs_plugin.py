@@ -34,6 +34,8 @@ class LearningCityConfig(Config):
     # The country the map draws (JSON, relative to mkdocs.yml; FORKING.md): it also bounds the
     # coordinates a city may have. The template's is Thailand's.
     map_outline = c.Optional(c.Type(str))
+    # Years in the Buddhist Era beside the Common Era; unset: when Thai is one of the languages.
+    buddhist_era = c.Optional(c.Type(bool))
 
 
 class LearningCityPlugin(BasePlugin[LearningCityConfig]):

@@ -164,6 +164,7 @@ def test_thai_and_lao_build_with_each_page_in_its_language(thai_lao: tuple[Proje
         assert _html_lang(site / page) == "th", page
         assert _html_lang(site / "lo" / page) == "lo", page
     lao = (site / "lo" / "cities" / "nong-khai.html").read_text(encoding="utf-8")
+    assert "2569" in (site / "cities" / "nong-khai.html").read_text(encoding="utf-8")  # B.E.
     # The Lao run as written: Thai line breaks (lc-w, wbr) are for Thai text only.
     assert LAO_BODY in lao
     assert "ໜອງຄາຍ" in lao
@@ -200,6 +201,10 @@ def test_english_and_vietnamese_for_a_city_in_vietnam(english_vietnamese: Projec
     assert 0 < x < width and 0 < y < height
     regions = json.loads((site / "data" / "cities.json").read_text(encoding="utf-8"))
     assert [c["region"] for c in regions] == ["red-river-delta"]
+    # Years in the Common Era only: the Buddhist Era is Thailand's (and Thai is not here).
+    for page in ("cities/hanoi.html", "vi/cities/hanoi.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "2026" in html and "2569" not in html and "B.E." not in html, page
     missing = (site / "vi" / "404.html").read_text(encoding="utf-8")
     assert 'href="/vi/index.html"' in missing and 'href="/index.html"' in missing
     assert "/en/" not in missing and "ไม่พบ" not in missing

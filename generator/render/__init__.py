@@ -174,7 +174,12 @@ class Renderer:
         return ctx.url(self.send_page, "lc-send")
 
     def _ctx(self, path: str, lang: str) -> PageContext:
-        return PageContext(path=path, lang=lang, primary=self.archive.primary)
+        return PageContext(
+            path=path,
+            lang=lang,
+            primary=self.archive.primary,
+            buddhist_era=self.config.buddhist_era,
+        )
 
     def _emit(self, template: str, ctx: PageContext, **values: Any) -> None:
         text = self.env.get_template(template).render(

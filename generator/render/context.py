@@ -91,6 +91,7 @@ class PageContext:
     path: str  # e.g. "cities/khon-kaen" (no suffix, no .md)
     lang: str
     primary: str
+    buddhist_era: bool = True  # SiteConfig.buddhist_era
 
     @property
     def sfx(self) -> str:
@@ -173,7 +174,7 @@ class PageContext:
     def eras(self) -> Eras:
         """What this language calls the eras and which it leads with (labels.yaml)."""
         return Eras(
-            buddhist=self.label("era_suffix"),
+            buddhist=self.label("era_suffix") if self.buddhist_era else "",
             common=self.label("era_ce"),
             buddhist_first=self.label("era_lead") == "buddhist",
         )
