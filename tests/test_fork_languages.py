@@ -176,6 +176,12 @@ def test_thai_and_lao_build_with_each_page_in_its_language(thai_lao: tuple[Proje
     assert "Field reference" in (site / "lo" / "cities" / "index.html").read_text(encoding="utf-8")
     schema = json.loads((site / "data" / "schemas" / "common.json").read_text(encoding="utf-8"))
     assert schema["$defs"]["bilingual"]["required"] == ["th", "lo"]
+    # The open data has a column per language of the archive (Lao names were not exported).
+    header = (site / "data" / "cities.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "label_th,label_lo" in header and "_en" not in header
+    assert "ໜອງຄາຍ" in (site / "data" / "cities.csv").read_text(encoding="utf-8-sig")
+    sources = (site / "data" / "sources.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert sources.startswith("id,title_th,title_lo,")
     # Not found, in each language, with each language's home (there is no /en/ to link to).
     missing = (site / "lo" / "404.html").read_text(encoding="utf-8")
     assert 'href="/lo/index.html"' in missing and 'href="/index.html"' in missing

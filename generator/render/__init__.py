@@ -13,7 +13,7 @@ import markupsafe
 
 from ..citation_cff import archive_citable
 from ..config import SiteConfig
-from ..export import COLUMNS
+from ..export import columns_for
 from ..export.citations import Citable, citation_files, parse_date
 from ..geography import outline_of
 from ..imprint import imprint_of
@@ -482,12 +482,13 @@ class Renderer:
         self._sources(lang)
         counts = {kind: len(archive.by_kind(kind)) for kind in CASE_KINDS}
         counts["sources"] = len(archive.sources)
+        columns = columns_for(self.config.codes)
         self._emit(
             "data.md.j2",
             self._ctx("data", lang),
-            kinds=list(COLUMNS),
+            kinds=list(columns),
             counts=counts,
-            codebook=list(COLUMNS.items()),
+            codebook=list(columns.items()),
             download_name=self.config.settings.get("download_name", "site"),
         )
         self._emit(
