@@ -86,10 +86,11 @@ def inlined_schemas(where: Localisation = TEMPLATE) -> dict[str, dict[str, Any]]
 
 def localise(node: Any, where: Localisation) -> Any:
     """A copy of a schema for this archive. Two keywords of ours mark what a fork changes:
-    `x-languages` on a label (`{th: …, en: …}`: a property per language; `primary` when only
-    the first language must be filled in) and `x-geography` on a coordinate (`latitude`,
-    `longitude`: the bounds of the map; `point`: a {lat, lon} pair). Examples written for the
-    template's languages are re-keyed: a language the template does not have reads `…`."""
+    `x-languages` on a label (written `{th: …, en: …}`: one property per language, the first
+    like `th`, the others like `en`, which `x-translatable` lets wait) and `x-geography` on a
+    coordinate (`latitude`, `longitude`: the bounds round the map's outline; `point`: a
+    {lat, lon} pair, whose example follows its parts'). Examples written for the template's
+    languages are re-keyed: a language the template does not have reads `…`."""
     if isinstance(node, list):
         return [localise(item, where) for item in node]
     if not isinstance(node, dict):
