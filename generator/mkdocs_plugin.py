@@ -59,7 +59,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         self.build.language_started(config, files)
-        self.build.theme_words(env)
+        self.build.theme_words(env, config)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

@@ -125,12 +125,15 @@ class SiteBuild:
                 [self._site_path(f.abs_dest_path) for f in files.documentation_pages()],
             )
 
-    def theme_words(self, env: Any) -> None:
+    def theme_words(self, env: Any, config: Any) -> None:
         """on_env: Material's words for each language, or a stand-in that names the language
-        (site/theme_languages.py) where Material has none."""
+        (site/theme_languages.py) where Material has none; said once, as that language's
+        pages are built."""
         if self.site is None:
             return
         for code in with_stand_ins(env, self.site.codes):
+            if code != _language(config):
+                continue
             log.info(
                 "Material has no interface words for `%s`: English ones are used; "
                 "add theme/partials/languages/%s.html to translate them (FORKING.md)",
