@@ -23,6 +23,7 @@ from .contrib.sources_template import TEMPLATE_NAME, SourceExists, add_source, t
 from .fork import remove_examples
 from .pipeline import check
 from .scaffold import ScaffoldError, new_case
+from .validate.schema import localisation
 
 ENGINES = ("mkdocs", "properdocs")
 
@@ -267,7 +268,7 @@ def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
         (folder / name).write_text(text, encoding="utf-8")
         print(f"wrote / เขียน {(FORMS_DIR / name).as_posix()}")
     template = config.content_dir / TEMPLATE_NAME
-    template.write_text(template_text(), encoding="utf-8")
+    template.write_text(template_text(localisation(config)), encoding="utf-8")
     print(f"wrote / เขียน {template.relative_to(config.root).as_posix()}")
     return 0
 

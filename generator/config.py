@@ -45,6 +45,13 @@ class SiteConfig:
     def codes(self) -> list[str]:
         return [language.code for language in self.languages]
 
+    @property
+    def buddhist_era(self) -> bool:
+        """Whether years are shown in the Buddhist Era beside the Common Era: the setting
+        `buddhist_era`, or, unset, whether Thai is one of the archive's languages."""
+        setting = self.settings.get("buddhist_era")
+        return bool(setting) if setting is not None else "th" in self.codes
+
     def text(self, key: str, lang: str, default: str = "") -> str:
         """A per-language setting such as `description: {th: …, en: …}`."""
         value = self.settings.get(key, default)

@@ -109,7 +109,7 @@ _WANTED = {
 }
 
 
-def _line_of(config_file: Path, key: str) -> int:
+def line_of(config_file: Path, key: str) -> int:
     """The line of `key:` in mkdocs.yml (its last part, e.g. `name:` under `publisher:`), so
     the warning points where the value goes; 0 when it is not written there at all."""
     try:
@@ -146,7 +146,7 @@ def unset_problems(config: SiteConfig) -> list[Problem]:
         problems.append(
             Problem(
                 path=relative(config_file, config.root),
-                line=_line_of(config_file, key),
+                line=line_of(config_file, key),
                 column=0,
                 field=key,
                 code="setting-unset",

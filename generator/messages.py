@@ -6,6 +6,7 @@ the generated field reference can list every rule.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,10 +249,11 @@ CATALOGUE: dict[str, Message] = {
         "ลบ `{value}` ที่ซ้ำออก",
     ),
     "untranslated": Message(
-        "the English is not written yet",
-        "ยังไม่มีคำแปลภาษาอังกฤษ",
-        'Translate it when you can (`en: "…"`); until then English pages show the Thai.',
-        'แปลเมื่อสะดวก (`en: "…"`) ระหว่างนี้หน้าภาษาอังกฤษจะแสดงภาษาไทยแทน',
+        "the {language_en} is not written yet",
+        "ยังไม่มีคำแปล{language_th}",
+        'Translate it when you can (`{lang}: "…"`); until then {language_en} pages show the '
+        "{primary_en}.",
+        'แปลเมื่อสะดวก (`{lang}: "…"`) ระหว่างนี้หน้า{language_th}จะแสดง{primary_th}แทน',
     ),
     "schema": Message("{detail}", "{detail}"),
     # Cross-file rules
@@ -385,6 +387,30 @@ CATALOGUE: dict[str, Message] = {
         "ยังต้องค้นคว้าเพิ่มเติม: {detail}",
     ),
 }
+
+
+@functools.cache
+def language_name(code: str) -> tuple[str, str]:
+    """A language's name in English and in Thai ("lo" → Lao, ภาษาลาว), for messages about
+    a translation; the code itself for a language Babel does not know."""
+    from babel import Locale
+
+    english = Locale.parse("en").languages.get(code)
+    thai = Locale.parse("th").languages.get(code)
+    return english or f"`{code}`", f"ภาษา{thai}" if thai else f"ภาษา `{code}`"
+
+
+def language_values(code: str, primary: str) -> dict[str, str]:
+    """The placeholders of a message about the `code` translation of a `primary` text."""
+    language_en, language_th = language_name(code)
+    primary_en, primary_th = language_name(primary)
+    return {
+        "lang": code,
+        "language_en": language_en,
+        "language_th": language_th,
+        "primary_en": primary_en,
+        "primary_th": primary_th,
+    }
 
 
 def problem(

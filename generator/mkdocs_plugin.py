@@ -31,6 +31,11 @@ class LearningCityConfig(Config):
     publisher = c.Type(dict, default={})  # {name: {th, en}, url}
     funders = c.ListOfItems(c.Type(dict), default=[])  # [{name: {th, en}, url}]
     contact = c.Optional(c.Type(str))  # an e-mail address or a URL
+    # The country the map draws (JSON, relative to mkdocs.yml; FORKING.md): it also bounds the
+    # coordinates a city may have. The template's is Thailand's.
+    map_outline = c.Optional(c.Type(str))
+    # Years in the Buddhist Era beside the Common Era; unset: when Thai is one of the languages.
+    buddhist_era = c.Optional(c.Type(bool))
 
 
 class LearningCityPlugin(BasePlugin[LearningCityConfig]):
@@ -54,6 +59,7 @@ class LearningCityPlugin(BasePlugin[LearningCityConfig]):
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         self.build.language_started(config, files)
+        self.build.theme_words(env, config)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

@@ -11,14 +11,17 @@ from pathlib import Path
 from .citation_cff import cff_problems
 from .config import SiteConfig
 from .export import export_files
+from .geography import outline_problems
 from .gitdates import last_changed
 from .imprint import imprint_of, unset_problems
 from .load import VOCABULARIES, LoadedContent, load_content
 from .model import Archive, build_archive
 from .problems import Problems
 from .render import RenderResult, render_site
+from .render.context import label_problems
 from .render.write import sync_tree
 from .validate import validate
+from .validate.schema import localisation
 
 _PROCESS_NONCE = secrets.token_hex(8)  # where no nonce can be kept
 
@@ -80,6 +83,8 @@ def check(config: SiteConfig) -> Checked:
     problems.extend(load_problems)
     problems.extend(validate(loaded))
     problems.extend(unset_problems(config))
+    problems.extend(outline_problems(config))
+    problems.extend(label_problems(config))
     problems.extend(cff_problems(config))
     return Checked(loaded, problems)
 
@@ -117,6 +122,7 @@ def generate(
             name=str(config.settings.get("download_name") or "archive"),
             title=english.site_name,
             imprint=imprint_of(config),
+            localised=localisation(config),
         )
     )
     for path, text in (held or {}).items():

@@ -20,14 +20,20 @@ from .config import SiteConfig
 from .render.reference import field_rows
 from .validate.body import LESSON_SECTIONS
 from .validate.crossref import RESERVED_PAGES
-from .validate.schema import KIND_SCHEMAS, inlined_schemas, raw_schemas
+from .validate.schema import (
+    KIND_SCHEMAS,
+    TEMPLATE,
+    Localisation,
+    inlined_schemas,
+    localisation,
+    raw_schemas,
+)
 
 KINDS = {"city": "cities", "project": "projects", "lesson": "lessons", "event": "events"}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # Values written for each field; anything not here is an empty string to fill in.
 # Written as YAML flow text so the file reads like the hand-written ones.
-_BILINGUAL_BLANK = '{th: "", en: ""}'
 _DEFAULTS: dict[str, dict[str, str]] = {
     "cities": {
         "region": '""',
@@ -82,32 +88,43 @@ class Scaffolded:
     translations: list[Path]
 
 
-def field_help(schema_name: str) -> dict[str, str]:
+def field_help(schema_name: str, where: Localisation = TEMPLATE) -> dict[str, str]:
     """Field → "Thai meaning / English meaning", as the field reference page says it."""
     return {
         row.name: " / ".join(t for t in (row.meaning["th"], row.meaning["en"]) if t)
-        for row in field_rows(schema_name)
+        for row in field_rows(schema_name, where)
     }
 
 
-def _commented(schema_name: str, value_of: Callable[[str, dict[str, Any]], str]) -> list[str]:
+def _commented(
+    schema_name: str, value_of: Callable[[str, dict[str, Any]], str], where: Localisation
+) -> list[str]:
     """`# meaning` then `field: value`, for every field of a schema in its order."""
-    help_text = field_help(schema_name)
+    help_text = field_help(schema_name, where)
     lines = []
-    for name, prop in raw_schemas()[schema_name]["properties"].items():
+    for name, prop in raw_schemas(where)[schema_name]["properties"].items():
         if help_text.get(name):
             lines.append(f"# {help_text[name]}")
         lines.append(f"{name}: {value_of(name, prop)}")
     return lines
 
 
-def _is_label(schema_name: str, name: str) -> bool:
-    """A field written `{th: …, en: …}` (a bilingual or translatable label)."""
-    node = inlined_schemas()[schema_name]["properties"].get(name, {})
-    return set(node.get("properties", {})) >= {"th", "en"}
+def _label_blank(schema_name: str, name: str, where: Localisation) -> str | None:
+    """`{th: "", en: ""}` — in the archive's languages — for a field written as a label in
+    each language (x-languages); None for any other field."""
+    node = inlined_schemas(where)[schema_name]["properties"].get(name, {})
+    if not node.get("x-languages"):
+        return None
+    return blank_label(where.languages)
 
 
-def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> str:
+def blank_label(languages: tuple[str, ...]) -> str:
+    return "{" + ", ".join(f'{code}: ""' for code in languages) + "}"
+
+
+def _front_matter(
+    kind: str, id_: str, today: str, values: dict[str, str], where: Localisation
+) -> str:
     schema_name = KIND_SCHEMAS[kind]
 
     def value_of(name: str, prop: dict[str, Any]) -> str:
@@ -118,9 +135,9 @@ def _front_matter(kind: str, id_: str, today: str, values: dict[str, str]) -> st
         for source in (values, _DEFAULTS.get(kind, {}), _COMMON):
             if name in source:
                 return source[name]
-        return _BILINGUAL_BLANK if _is_label(schema_name, name) else '""'
+        return _label_blank(schema_name, name, where) or '""'
 
-    return "\n".join([_HEADER, *_commented(schema_name, value_of)])
+    return "\n".join([_HEADER, *_commented(schema_name, value_of, where)])
 
 
 def _body(kind: str, lang: str) -> str:
@@ -129,9 +146,13 @@ def _body(kind: str, lang: str) -> str:
     return "\n".join(f"## {heading}\n\n" for heading in headings).rstrip() + "\n"
 
 
-def _translation(today: str) -> str:
+def _translation(today: str, where: Localisation) -> str:
     return "\n".join(
-        _commented("translation", lambda name, _prop: today if name == "primary_updated" else '""')
+        _commented(
+            "translation",
+            lambda name, _prop: today if name == "primary_updated" else '""',
+            where,
+        )
     )
 
 
@@ -174,13 +195,12 @@ def new_case(
     folder = config.content_dir / kind
     folder.mkdir(parents=True, exist_ok=True)
     primary_lang, others = config.codes[0], config.codes[1:]
-    files = {
-        folder / f"{id_}.md": (
-            f"---\n{_front_matter(kind, id_, date, values or {})}\n---\n{_body(kind, primary_lang)}"
-        )
-    }
+    where = localisation(config)
+    front = _front_matter(kind, id_, date, values or {}, where)
+    files = {folder / f"{id_}.md": f"---\n{front}\n---\n{_body(kind, primary_lang)}"}
     for lang in others:
-        files[folder / f"{id_}.{lang}.md"] = f"---\n{_translation(date)}\n---\n{_body(kind, lang)}"
+        translation = _translation(date, where)
+        files[folder / f"{id_}.{lang}.md"] = f"---\n{translation}\n---\n{_body(kind, lang)}"
     # Exclusive creation: two contributors racing for one id never overwrite each other.
     written: list[Path] = []
     try:

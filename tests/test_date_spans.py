@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import DateSpan, Eras, PartialDate, format_span, format_years, month_names
+from generator.dates import (
+    DateSpan,
+    Eras,
+    PartialDate,
+    format_day,
+    format_span,
+    format_years,
+    month_names,
+)
 
 THAI = Eras(buddhist="พ.ศ.", common="ค.ศ.", buddhist_first=True)
 ENGLISH = Eras(buddhist="B.E.", common="CE", buddhist_first=False)
+COMMON_ERA_ONLY = Eras(buddhist="", common="CE", buddhist_first=False)  # an archive without Thai
 
 
 @pytest.mark.parametrize(
@@ -95,3 +104,11 @@ def test_leap_days_and_precision() -> None:
 def test_a_span_of_years_for_any_page() -> None:
     assert format_years(2020, 2021, THAI) == "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)"
     assert format_years(2024, None, ENGLISH) == "2024 (B.E. 2567)"
+
+
+def test_an_archive_without_the_buddhist_era_writes_common_era_years_only() -> None:
+    assert format_years(2020, 2021, COMMON_ERA_ONLY) == "2020–2021"
+    assert format_span(DateSpan.parse("2024-06-12"), "vi", COMMON_ERA_ONLY) == "12 tháng 6 2024"
+    span = DateSpan.parse({"start": "2023-12-30", "end": "2024-01-02"})
+    assert format_span(span, "en", COMMON_ERA_ONLY) == "30 December 2023 – 2 January 2024"
+    assert format_day(PartialDate.parse("2026-11-25"), "en", COMMON_ERA_ONLY) == "25 Nov 2026"

@@ -74,6 +74,13 @@ STRINGS = [
     "ๆ ฯ ฿100",
     "🙂 emoji 𝐀𝐁",
     "Ｆｕｌｌ width",
+    # Other scripts without spaces between words: runs and n-grams, as Thai (normalize.py).
+    "ການຮຽນຮູ້ ວຽງຈັນ",
+    "ນະຄອນ Vientiane ໒໐໒໔",
+    "រៀន ក្រុង",
+    "学习型城市 2024",
+    "まちの学び",
+    "Hà Nội học tập",
 ]
 
 

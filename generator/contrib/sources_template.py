@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import SiteConfig
-from ..validate.schema import raw_schemas
+from ..scaffold import blank_label
+from ..validate.schema import TEMPLATE, Localisation, localisation, raw_schemas
 from ..yaml_flow import flow_yaml
 
 TEMPLATE_NAME = "sources.template.yml"
@@ -20,7 +21,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # What an entry starts with: the labels blank to fill, the rest unknown until a document says.
 # Most documents have a title of their own; the quotes that back a publisher or a date are
 # added with them (the validator asks for each one that is not null).
-_BLANKS = {"title": '{th: "", en: ""}', "title_from": "document", "evidence": "{}"}
+_BLANKS = {"title_from": "document", "evidence": "{}"}
 _TEMPLATE_HEADER = """\
 # แม่แบบแหล่งที่มา: คัดลอกบรรทัดด้านล่าง (ตั้งแต่รหัสลงไป) ไปต่อท้ายไฟล์ content/sources.yml
 # เปลี่ยนรหัสเป็นชื่อสั้น ๆ ของเอกสาร (a-z ตัวเล็ก ตัวเลข และขีด) แล้วกรอกตามที่เอกสารระบุ
@@ -37,9 +38,11 @@ _TEMPLATE_HEADER = """\
 """
 
 
-def source_entry(id_: str) -> str:
-    """`<id>:` and every field of a source, each under its meaning and an example."""
-    schema = raw_schemas()["sources"]["additionalProperties"]
+def source_entry(id_: str, where: Localisation = TEMPLATE) -> str:
+    """`<id>:` and every field of a source, each under its meaning and an example; the title
+    blank in each of the archive's languages."""
+    schema = raw_schemas(where)["sources"]["additionalProperties"]
+    blanks = {"title": blank_label(where.languages), **_BLANKS}
     lines = [f"{id_}:"]
     for name, prop in schema["properties"].items():
         meaning = " / ".join(
@@ -49,7 +52,7 @@ def source_entry(id_: str) -> str:
         lines.append(f"  # {meaning}")
         if example is not None:
             lines.append(f"  # ตัวอย่าง / e.g. {name}: {_example(example)}")
-        lines.append(f"  {name}: {_BLANKS.get(name, 'null')}")
+        lines.append(f"  {name}: {blanks.get(name, 'null')}")
     return "\n".join(lines) + "\n"
 
 
@@ -57,8 +60,8 @@ def _example(value: Any) -> str:
     return flow_yaml(value)
 
 
-def template_text() -> str:
-    return _TEMPLATE_HEADER + source_entry("short-name-of-the-document")
+def template_text(where: Localisation = TEMPLATE) -> str:
+    return _TEMPLATE_HEADER + source_entry("short-name-of-the-document", where)
 
 
 class SourceExists(ValueError):
@@ -83,5 +86,6 @@ def add_source(config: SiteConfig, id_: str) -> Path:
     text = text.rstrip("\n")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write((text + "\n\n" if text.strip() else text) + source_entry(id_))
+        entry = source_entry(id_, localisation(config))
+        handle.write((text + "\n\n" if text.strip() else text) + entry)
     return path

@@ -94,9 +94,11 @@ class DateSpan:
 
 @dataclass(frozen=True)
 class Eras:
-    """What a language calls the two eras, and which one its readers expect first."""
+    """What a language calls the two eras, and which one its readers expect first. An
+    archive that does not show the Buddhist Era (one without Thai: `SiteConfig.buddhist_era`)
+    has `buddhist=""`: years are then written in the Common Era only, with no era word."""
 
-    buddhist: str  # "พ.ศ." / "B.E."
+    buddhist: str  # "พ.ศ." / "B.E."; "" for none
     common: str  # "ค.ศ." / "CE"
     buddhist_first: bool
 
@@ -149,13 +151,20 @@ def _day_month(date: PartialDate, lang: str) -> str:
 def _lead_year(year: int, eras: Eras) -> str:
     return (
         _years(year + BE_OFFSET, year + BE_OFFSET, eras.buddhist)
-        if eras.buddhist_first
+        if eras.buddhist_first and eras.buddhist
         else str(year)
     )
 
 
+def _then(text: str, other: str) -> str:
+    return f"{text} {other}" if other else text
+
+
 def _other_years(start: int, end: int, eras: Eras) -> str:
-    """The parenthesis with the other era: "(ค.ศ. 2020–2021)", "(B.E. 2563–2564)"."""
+    """The parenthesis with the other era: "(ค.ศ. 2020–2021)", "(B.E. 2563–2564)"; none
+    where the Buddhist Era is not shown."""
+    if not eras.buddhist:
+        return ""
     if eras.buddhist_first:
         return f"({_years(start, end, eras.common)})"
     return f"({_years(start + BE_OFFSET, end + BE_OFFSET, eras.buddhist)})"
@@ -169,11 +178,11 @@ def format_years(start: int, end: int | None, eras: Eras) -> str:
     """A year or a span of years with both eras, the reader's first:
     "พ.ศ. 2563–2564 (ค.ศ. 2020–2021)" / "2020–2021 (B.E. 2563–2564)"."""
     end = start if end is None else end
-    if eras.buddhist_first:
+    if eras.buddhist_first and eras.buddhist:
         lead = _years(start + BE_OFFSET, end + BE_OFFSET, eras.buddhist)
     else:
         lead = _years(start, end, None)
-    return f"{lead} {_other_years(start, end, eras)}"
+    return _then(lead, _other_years(start, end, eras))
 
 
 def format_span(span: DateSpan, lang: str, eras: Eras) -> str:
@@ -183,16 +192,16 @@ def format_span(span: DateSpan, lang: str, eras: Eras) -> str:
     start, end = span.start, span.end
     other = _other_years(start.year, end.year, eras)
     if start == end:
-        return f"{_with_year(start, lang, eras)} {other}"
+        return _then(_with_year(start, lang, eras), other)
     if start.month is None and end.month is None:
         return format_years(start.year, end.year, eras)
     if start.year == end.year and start.month is not None and end.month is not None:
         year = _lead_year(start.year, eras)
         if start.month == end.month and start.day is not None and end.day is not None:
             month = month_names(lang)[start.month - 1]
-            return f"{start.day}–{end.day} {month} {year} {other}"
-        return f"{_day_month(start, lang)} – {_day_month(end, lang)} {year} {other}"
-    return f"{_with_year(start, lang, eras)} – {_with_year(end, lang, eras)} {other}"
+            return _then(f"{start.day}–{end.day} {month} {year}", other)
+        return _then(f"{_day_month(start, lang)} – {_day_month(end, lang)} {year}", other)
+    return _then(f"{_with_year(start, lang, eras)} – {_with_year(end, lang, eras)}", other)
 
 
 @functools.cache
@@ -212,6 +221,7 @@ def format_day(date: PartialDate, lang: str, eras: Eras) -> str:
     parts = [str(date.day)] if date.day is not None and date.month is not None else []
     if date.month is not None:
         parts.append(short_month_names(lang)[date.month - 1])
-    if eras.buddhist_first:
+    if eras.buddhist_first and eras.buddhist:
         return " ".join([*parts, str(date.year + BE_OFFSET)])
-    return " ".join([*parts, str(date.year)]) + f" ({eras.buddhist} {date.year + BE_OFFSET})"
+    day = " ".join([*parts, str(date.year)])
+    return f"{day} ({eras.buddhist} {date.year + BE_OFFSET})" if eras.buddhist else day

@@ -10,13 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..imprint import Imprint
+from ..messages import language_name
 from ..model import Archive, Case, City, Event, Lesson, Project
-from ..validate.schema import published_schemas
+from ..validate.schema import TEMPLATE, Localisation, published_schemas
 
 DATA_DIR = "data"
 
@@ -25,8 +26,22 @@ DATA_DIR = "data"
 class Column:
     name: str
     type: str  # Frictionless field type
-    description: str
+    description: str  # "{primary}": the primary language's English name
     get: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class PerLanguage:
+    """A column for each language of the archive, `<name>_<code>` (label_th, label_lo…).
+    `describe(language, primary)` says what it holds in that language (its English name)."""
+
+    name: str
+    describe: Callable[[str, bool], str]
+    get: Callable[[str], Callable[[Any], Any]]
+
+
+def _in(what: str) -> Callable[[str, bool], str]:
+    return lambda language, _primary: f"{what} ({language})"
 
 
 def _bi(key: str, lang: str) -> Callable[[Case], Any]:
@@ -58,16 +73,28 @@ def _places(lang: str) -> Callable[[Event], str]:
     return lambda event: "; ".join(p.name.get(lang, "") for p in event.places)
 
 
-COMMON_HEAD = [
+def _label(lang: str) -> Callable[[Case], Any]:
+    return lambda case: case.label.get(lang)
+
+
+def _lead(part: str, lang: str) -> Callable[[Project], Any]:
+    return lambda p: ((p.fields.get("lead") or {}).get(part) or {}).get(lang)
+
+
+COMMON_HEAD: list[Column | PerLanguage] = [
     Column("id", "string", "Permanent identifier; the page is /<kind>/<id>.html", lambda c: c.id),
-    Column("label_th", "string", "Name or title in Thai", lambda c: c.label.get("th")),
-    Column("label_en", "string", "Name or title in English", lambda c: c.label.get("en")),
+    PerLanguage("label", lambda language, _: f"Name or title in {language}", _label),
 ]
-COMMON_TAIL = [
-    Column("summary_th", "string", "Summary in Thai", _summary("th")),
-    Column("summary_en", "string", "Summary in English (empty if not translated)", _summary("en")),
+COMMON_TAIL: list[Column | PerLanguage] = [
+    PerLanguage(
+        "summary",
+        lambda language, primary: (
+            f"Summary in {language}" + ("" if primary else " (empty if not translated)")
+        ),
+        _summary,
+    ),
     Column("completeness", "string", "stub | partial | complete", lambda c: c.completeness),
-    Column("updated", "date", "Date the Thai text was last revised", lambda c: c.updated),
+    Column("updated", "date", "Date the {primary} text was last revised", lambda c: c.updated),
     Column(
         "sources",
         "string",
@@ -81,19 +108,17 @@ COMMON_TAIL = [
         lambda c: "; ".join(c.aliases),
     ),
 ]
-COLUMNS: dict[str, list[Column]] = {
+_COLUMNS: dict[str, list[Column | PerLanguage]] = {
     "cities": COMMON_HEAD
     + [
-        Column("province_th", "string", "Province (Thai)", _bi("province", "th")),
-        Column("province_en", "string", "Province (English)", _bi("province", "en")),
+        PerLanguage("province", _in("Province"), lambda lang: _bi("province", lang)),
         Column(
             "region",
             "string",
             "Region id (see vocabularies.json)",
             lambda c: c.fields.get("region"),
         ),
-        Column("research_area_th", "string", "Research area (Thai)", _bi("research_area", "th")),
-        Column("research_area_en", "string", "Research area (English)", _bi("research_area", "en")),
+        PerLanguage("research_area", _in("Research area"), lambda lang: _bi("research_area", lang)),
         Column(
             "lat",
             "number",
@@ -131,8 +156,7 @@ COLUMNS: dict[str, list[Column]] = {
     "projects": COMMON_HEAD
     + [
         Column("city", "string", "City id", lambda p: p.fields.get("city")),
-        Column("area_th", "string", "Area (Thai)", _bi("area", "th")),
-        Column("area_en", "string", "Area (English)", _bi("area", "en")),
+        PerLanguage("area", _in("Area"), lambda lang: _bi("area", lang)),
         Column("round", "string", "Programme round (CE years)", lambda p: p.fields.get("round")),
         Column(
             "period_start",
@@ -146,27 +170,11 @@ COLUMNS: dict[str, list[Column]] = {
             "Last year (CE)",
             lambda p: (p.fields.get("period") or {}).get("end"),
         ),
-        Column("funder_th", "string", "Funder (Thai)", _bi("funder", "th")),
-        Column("funder_en", "string", "Funder (English)", _bi("funder", "en")),
-        Column("programme_th", "string", "Programme (Thai)", _bi("programme", "th")),
-        Column("programme_en", "string", "Programme (English)", _bi("programme", "en")),
-        Column(
-            "lead_th",
-            "string",
-            "Project lead (Thai)",
-            lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("th"),
-        ),
-        Column(
-            "lead_en",
-            "string",
-            "Project lead (English)",
-            lambda p: ((p.fields.get("lead") or {}).get("name") or {}).get("en"),
-        ),
-        Column(
-            "institution_en",
-            "string",
-            "Lead's institution (English)",
-            lambda p: ((p.fields.get("lead") or {}).get("institution") or {}).get("en"),
+        PerLanguage("funder", _in("Funder"), lambda lang: _bi("funder", lang)),
+        PerLanguage("programme", _in("Programme"), lambda lang: _bi("programme", lang)),
+        PerLanguage("lead", _in("Project lead"), lambda lang: _lead("name", lang)),
+        PerLanguage(
+            "institution", _in("Lead's institution"), lambda lang: _lead("institution", lang)
         ),
         Column(
             "themes",
@@ -222,13 +230,15 @@ COLUMNS: dict[str, list[Column]] = {
             "Last day (CE), as date_start; equal to it for one day",
             _date("end"),
         ),
-        Column(
-            "places_th",
-            "string",
-            "Places as the source names them (Thai), separated by '; '",
-            _places("th"),
+        PerLanguage(
+            "places",
+            lambda language, primary: (
+                f"Places as the source names them ({language}), separated by '; '"
+                if primary
+                else f"Places ({language}), separated by '; '"
+            ),
+            _places,
         ),
-        Column("places_en", "string", "Places (English), separated by '; '", _places("en")),
         Column(
             "place_cities",
             "string",
@@ -254,7 +264,7 @@ COLUMNS: dict[str, list[Column]] = {
     + COMMON_TAIL,
 }
 # The events each city, project and lesson is linked to, computed both ways.
-COLUMNS["cities"].insert(
+_COLUMNS["cities"].insert(
     -len(COMMON_TAIL),
     Column(
         "events",
@@ -263,12 +273,41 @@ COLUMNS["cities"].insert(
         lambda c: _ids(c.events),
     ),
 )
-COLUMNS["projects"].insert(
+_COLUMNS["projects"].insert(
     -len(COMMON_TAIL),
     Column(
         "events", "string", "Ids of the events that concern the project", lambda p: _ids(p.events)
     ),
 )
+
+
+def columns_for(languages: Sequence[str]) -> dict[str, list[Column]]:
+    """Every CSV's columns for an archive in these languages (the primary first): a
+    PerLanguage column becomes one per language, named and described in English."""
+    primary = language_name(languages[0])[0]
+
+    def expand(item: Column | PerLanguage) -> list[Column]:
+        if isinstance(item, Column):
+            return [
+                Column(item.name, item.type, item.description.format(primary=primary), item.get)
+            ]
+        return [
+            Column(
+                f"{item.name}_{code}",
+                "string",
+                item.describe(language_name(code)[0], n == 0),
+                item.get(code),
+            )
+            for n, code in enumerate(languages)
+        ]
+
+    return {
+        kind: [column for item in items for column in expand(item)]
+        for kind, items in _COLUMNS.items()
+    }
+
+
+COLUMNS = columns_for(TEMPLATE.languages)  # this archive's: Thai and English
 
 
 def case_record(case: Case, languages: list[str]) -> dict[str, Any]:
@@ -348,13 +387,14 @@ def export_files(
     name: str = "archive",
     title: str = "Archive",
     imprint: Imprint | None = None,
+    localised: Localisation = TEMPLATE,
 ) -> dict[str, str]:
     """Path under the site → text, for every open-data file. `name` (a slug), `title` and
     `imprint` describe the data package; they come from mkdocs.yml, so a fork's data carries
     the fork's name, publisher and funders."""
     files: dict[str, str] = {}
     resources = []
-    for kind, columns in COLUMNS.items():
+    for kind, columns in columns_for(localised.languages).items():
         cases = list(archive.by_kind(kind).values())
         files[f"{DATA_DIR}/{kind}.json"] = _json(
             [case_record(case, archive.languages) for case in cases]
@@ -393,13 +433,12 @@ def export_files(
         for s in archive.sources.values()
     ]
     files[f"{DATA_DIR}/sources.json"] = _json(sources)
+    codes = localised.languages
     source_columns = [
         "id",
-        "title_th",
-        "title_en",
+        *(f"title_{code}" for code in codes),
         "title_from",
-        "publisher_th",
-        "publisher_en",
+        *(f"publisher_{code}" for code in codes),
         "date",
         "url",
     ]
@@ -408,11 +447,9 @@ def export_files(
         + [
             [
                 s.id,
-                s.title.get("th"),
-                s.title.get("en"),
+                *(s.title.get(code) for code in codes),
                 s.title_from,
-                (s.publisher or {}).get("th"),
-                (s.publisher or {}).get("en"),
+                *((s.publisher or {}).get(code) for code in codes),
                 s.date,
                 s.url,
             ]
@@ -442,7 +479,7 @@ def export_files(
             "mediatype": "application/json",
         }
     )
-    for schema_name, schema in published_schemas(vocabularies).items():
+    for schema_name, schema in published_schemas(vocabularies, localised).items():
         files[f"{DATA_DIR}/schemas/{schema_name}.json"] = _json(schema)
         resources.append(
             {

@@ -13,10 +13,12 @@ import markupsafe
 
 from ..citation_cff import archive_citable
 from ..config import SiteConfig
-from ..export import COLUMNS
+from ..export import columns_for
 from ..export.citations import Citable, citation_files, parse_date
+from ..geography import outline_of
 from ..imprint import imprint_of
 from ..model import Archive, Case, Event, Lesson, Project, Term
+from ..validate.schema import localisation
 from . import jsonld
 from .citation_text import apa, chicago
 from .context import TEMPLATE_DIR, PageContext
@@ -85,6 +87,7 @@ class Renderer:
         self.files: dict[str, str] = {}
         self.whole_archive: list[str] = []
         self.imprint = imprint_of(config)
+        self.outline = outline_of(config)
 
     def render(self) -> RenderResult:
         """Every page in every language."""
@@ -171,7 +174,12 @@ class Renderer:
         return ctx.url(self.send_page, "lc-send")
 
     def _ctx(self, path: str, lang: str) -> PageContext:
-        return PageContext(path=path, lang=lang, primary=self.archive.primary)
+        return PageContext(
+            path=path,
+            lang=lang,
+            primary=self.archive.primary,
+            buddhist_era=self.config.buddhist_era,
+        )
 
     def _emit(self, template: str, ctx: PageContext, **values: Any) -> None:
         text = self.env.get_template(template).render(
@@ -377,7 +385,8 @@ class Renderer:
         if not cities:
             return ""
         return self.env.get_template("home_map.md.j2").render(
-            ctx=ctx, map_svg=render_map(cities, ctx, self._scope().cohort, folded=True)
+            ctx=ctx,
+            map_svg=render_map(cities, ctx, self.outline, self._scope().cohort, folded=True),
         )
 
     def _expand_placeholders(self, body: str, ctx: PageContext) -> str:
@@ -429,7 +438,9 @@ class Renderer:
             scope_note=self.scope_note(cities_ctx),
             cities=cities,
             by_region=by_region,
-            map_svg=render_map(cities, cities_ctx, self._scope().cohort) if cities else "",
+            map_svg=render_map(cities, cities_ctx, self.outline, self._scope().cohort)
+            if cities
+            else "",
             map_controls=map_controls(cities, cities_ctx, len(archive.events)),
         )
         self._emit(
@@ -474,15 +485,20 @@ class Renderer:
         self._sources(lang)
         counts = {kind: len(archive.by_kind(kind)) for kind in CASE_KINDS}
         counts["sources"] = len(archive.sources)
+        columns = columns_for(self.config.codes)
         self._emit(
             "data.md.j2",
             self._ctx("data", lang),
-            kinds=list(COLUMNS),
+            kinds=list(columns),
             counts=counts,
-            codebook=list(COLUMNS.items()),
+            codebook=list(columns.items()),
             download_name=self.config.settings.get("download_name", "site"),
         )
-        self._emit("reference.md.j2", self._ctx("reference", lang), **reference_context())
+        self._emit(
+            "reference.md.j2",
+            self._ctx("reference", lang),
+            **reference_context(localisation(self.config)),
+        )
         print_page = self._ctx("print", lang)
         self._emit("print.md.j2", print_page, sections=self._print_sections(lang))
         self.whole_archive.append(print_page.file)

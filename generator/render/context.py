@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,12 @@ from typing import Any
 import markupsafe
 import yaml
 
+from ..config import SiteConfig
 from ..dates import DateSpan, Eras, PartialDate, format_day, format_span, format_years
+from ..messages import language_name
 from ..model import Case, pick
+from ..problems import Problem, Severity
+from ..problems import relative as relative_path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -21,6 +26,50 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 def all_labels() -> dict[str, dict[str, str]]:
     data = yaml.safe_load((TEMPLATE_DIR / "labels.yaml").read_text(encoding="utf-8"))
     return {lang: {k: str(v) for k, v in values.items()} for lang, values in data.items()}
+
+
+def label_problems(config: SiteConfig) -> list[Problem]:
+    """A warning for each language of mkdocs.yml that labels.yaml lacks words for: its pages
+    show those words in English (`PageContext.label`) until someone adds them."""
+    labels = all_labels()
+    config_file = config.config_file or config.root / "mkdocs.yml"
+    problems = []
+    for code in config.codes:
+        missing = sorted(set(labels.get("en", {})) - set(labels.get(code, {})))
+        if not missing:
+            continue
+        name_en, name_th = language_name(code)
+        problems.append(
+            Problem(
+                path=relative_path(config_file, config.root),
+                line=_locale_line(config_file, code),
+                column=0,
+                field="i18n.languages",
+                code="labels-missing",
+                message_en=f"{len(missing)} interface words have no {name_en} in "
+                f"generator/templates/labels.yaml (`{missing[0]}`…): {name_en} pages show "
+                "them in English",
+                message_th=f"คำในหน้าเว็บ {len(missing)} คำยังไม่มี{name_th}ใน "
+                f"generator/templates/labels.yaml (`{missing[0]}`…) "
+                f"หน้า{name_th}จะแสดงคำเหล่านี้เป็นภาษาอังกฤษ",
+                hint_en=f"Add a `{code}:` column to generator/templates/labels.yaml, "
+                "translated from the `en:` one (FORKING.md).",
+                hint_th=f"เพิ่มชุดคำ `{code}:` ใน generator/templates/labels.yaml "
+                "โดยแปลจากชุด `en:` (ดู FORKING.md)",
+                severity=Severity.WARNING,
+            )
+        )
+    return problems
+
+
+def _locale_line(config_file: Path, code: str) -> int:
+    """The line of `locale: <code>` in mkdocs.yml, or 0."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    pattern = re.compile(rf"^\s*(-\s*)?locale:\s*[\"']?{re.escape(code)}[\"']?\s*(#.*)?$")
+    return next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), 0)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -42,6 +91,7 @@ class PageContext:
     path: str  # e.g. "cities/khon-kaen" (no suffix, no .md)
     lang: str
     primary: str
+    buddhist_era: bool = True  # SiteConfig.buddhist_era
 
     @property
     def sfx(self) -> str:
@@ -124,7 +174,7 @@ class PageContext:
     def eras(self) -> Eras:
         """What this language calls the eras and which it leads with (labels.yaml)."""
         return Eras(
-            buddhist=self.label("era_suffix"),
+            buddhist=self.label("era_suffix") if self.buddhist_era else "",
             common=self.label("era_ce"),
             buddhist_first=self.label("era_lead") == "buddhist",
         )

@@ -1,23 +1,22 @@
-"""A map of Thailand drawn at build time as inline SVG: no tile server, no script, no request.
+"""A map of the archive's country drawn at build time as inline SVG: no tile server, no
+script, no request.
 
-The outline is Natural Earth's (public domain), extracted once by
-tools/extract_thailand_outline.py into generator/data/thailand-outline.json.
+The outline is the archive's data (generator/geography.py): Thailand's from Natural Earth
+(public domain) unless mkdocs.yml names a fork's own (`map_outline`, made by
+tools/extract_outline.py).
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..geography import Outline
 from ..model import City, Event
 from .context import PageContext
 
-OUTLINE = Path(__file__).resolve().parent.parent / "data" / "thailand-outline.json"
 PIXELS_PER_DEGREE = 32.0
 MARGIN = 8.0
 PIN_R = 7.0  # a numbered pin's radius, in map units (a little over a CSS pixel each)
@@ -26,16 +25,10 @@ HIT_R = 11.5  # the invisible disc that takes a tap: ≥ 24 CSS px across on a p
 EVENT_RING = 13.0  # distance of an event's diamond from its city's pin
 
 
-@functools.cache
-def outline() -> list[list[tuple[float, float]]]:
-    data = json.loads(OUTLINE.read_text(encoding="utf-8"))
-    return [[(float(lon), float(lat)) for lon, lat in ring] for ring in data["rings"]]
-
-
 class Projection:
-    """Equirectangular, shrunk east-west by cos(mid-latitude) so Thailand keeps its shape."""
+    """Equirectangular, shrunk east-west by cos(mid-latitude) so the country keeps its shape."""
 
-    def __init__(self, rings: list[list[tuple[float, float]]]) -> None:
+    def __init__(self, rings: tuple[tuple[tuple[float, float], ...], ...]) -> None:
         lons = [lon for ring in rings for lon, _ in ring]
         lats = [lat for ring in rings for _, lat in ring]
         self.west, self.east = min(lons), max(lons)
@@ -203,12 +196,17 @@ def _point(city: City, project: Projection) -> tuple[float, float] | None:
 
 
 def render_map(
-    cities: list[City], ctx: PageContext, cohort: str | None = None, *, folded: bool = False
+    cities: list[City],
+    ctx: PageContext,
+    outline: Outline,
+    cohort: str | None = None,
+    *,
+    folded: bool = False,
 ) -> Markup:
     """The outline, a layer of numbered city pins and a layer of event diamonds (events come
     from the cities: `City.events`), then the key and the numbered list of the same cities:
     the list is the way in for a reader who cannot hit a small pin (WCAG 2.5.8)."""
-    rings = outline()
+    rings = outline.rings
     project = Projection(rings)
     paths = []
     for ring in rings:

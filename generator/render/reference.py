@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..messages import CATALOGUE, Message
-from ..validate.schema import inlined_schemas, raw_schemas
+from ..messages import CATALOGUE, Message, language_name
+from ..validate.schema import TEMPLATE, Localisation, inlined_schemas, raw_schemas
 from ..yaml_flow import flow_yaml
 
 KINDS = [
@@ -17,7 +17,7 @@ KINDS = [
     ("lesson", "content/lessons/<id>.md"),
     ("event", "content/events/<id>.md"),
     ("page", "content/pages/<id>.md"),
-    ("translation", "content/<kind>/<id>.en.md"),
+    ("translation", "content/<kind>/<id>.{second}.md"),
     ("sources", "content/sources.yml"),
 ]
 _TYPES = {
@@ -49,15 +49,24 @@ def _resolve(node: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
 
 
 def _label_type(node: dict[str, Any]) -> tuple[str, str] | None:
-    """`{th: …, en: …}` labels, said once; whether the English may wait is in the schema."""
-    properties = node.get("properties", {})
-    if node.get("type") != "object" or set(properties) != {"th", "en"}:
+    """Labels in each language (`{th: …, en: …}`), said once; whether the translations may
+    wait is in the schema."""
+    if not node.get("x-languages"):
         return None
-    if properties["en"].get("minLength"):
-        return "text in Thai and English `{th: …, en: …}`", "ข้อความไทยและอังกฤษ `{th: …, en: …}`"
+    codes = list(node.get("properties", {}))
+    others = codes[1:]
+    shape = "`{" + ", ".join(f"{code}: …" for code in codes) + "}`"
+    names_en = " and ".join(language_name(code)[0] for code in codes)
+    names_th = "และ".join(language_name(code)[1].removeprefix("ภาษา") for code in codes)
+    en, th = f"text in {names_en} {shape}", f"ข้อความ{names_th} {shape}"
+    if not others or node["properties"][others[0]].get("minLength"):
+        return en, th
+    waiting = ", ".join(f'`{code}: ""`' for code in others)
+    waiting_en = " and ".join(language_name(code)[0] for code in others)
+    waiting_th = "และ".join(language_name(code)[1] for code in others)
     return (
-        'text in Thai and English `{th: …, en: …}` (the English may wait: `en: ""`)',
-        'ข้อความไทยและอังกฤษ `{th: …, en: …}` (ภาษาอังกฤษเว้นว่าง `en: ""` ได้ถ้ายังไม่มีคำแปล)',
+        f"{en} (the {waiting_en} may wait: {waiting})",
+        f"{th} ({waiting_th}เว้นว่าง {waiting} ได้ถ้ายังไม่มีคำแปล)",
     )
 
 
@@ -93,11 +102,11 @@ def _type(node: dict[str, Any]) -> tuple[str, str]:
     return en or "value", th or "ค่า"
 
 
-def field_rows(schema_name: str) -> list[FieldRow]:
-    schemas = raw_schemas()
+def field_rows(schema_name: str, where: Localisation = TEMPLATE) -> list[FieldRow]:
+    schemas = raw_schemas(where)
     common = schemas["common"].get("$defs", {})
     schema = schemas[schema_name]
-    inlined = inlined_schemas()[schema_name]
+    inlined = inlined_schemas(where)[schema_name]
     if "properties" not in schema and isinstance(schema.get("additionalProperties"), dict):
         schema = schema["additionalProperties"]  # a registry: one entry's fields, by id
         inlined = inlined["additionalProperties"]
@@ -130,7 +139,7 @@ def _readable(template: str) -> str:
     return re.sub(r"\{[a-z_]+\}", "…", template)
 
 
-def reference_context() -> dict[str, Any]:
+def reference_context(where: Localisation = TEMPLATE) -> dict[str, Any]:
     rules = [
         (
             code,
@@ -139,6 +148,9 @@ def reference_context() -> dict[str, Any]:
         for code, m in sorted(CATALOGUE.items())
     ]
     return {
-        "kinds": [(name, path, field_rows(name)) for name, path in KINDS],
+        "kinds": [
+            (name, path.format(second=(where.languages[1:] or ("en",))[0]), field_rows(name, where))
+            for name, path in KINDS
+        ],
         "rules": rules,
     }

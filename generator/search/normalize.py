@@ -12,8 +12,12 @@ words begin and end:
   that every piece of two or more characters begins some key. A query of four or more Thai
   characters must match all of its 4-grams, wherever the reader's word boundaries fall; a
   shorter one is a prefix look-up.
-* Other scripts (English, digits) are cut into words at separators; every word of two or more
-  characters is a key, and the last word of a query also matches as a prefix.
+* Every other script written without spaces between words (UNSPACED: Lao, Khmer, Myanmar,
+  Chinese and Japanese) is cut into runs and n-grams the same way, so a fork in Lao finds a
+  word inside unspaced text with no word list either; only the Thai spelling variants below
+  are Thai's alone.
+* Other scripts (English, Vietnamese, digits) are cut into words at separators; every word of
+  two or more characters is a key, and the last word of a query also matches as a prefix.
 
 Tone marks and vowels are kept: ขอนแก่น and ขอนแกน are different keys. What readers get wrong
 in predictable ways is indexed a second time as a *skeleton* (`skeleton`): tone marks dropped,
@@ -37,12 +41,23 @@ from snowballstemmer.english_stemmer import EnglishStemmer  # pure Python: the s
 # Thai letters, vowels, tone marks, ฯ and ๆ; not ฿, ๏, ๚, ๛ nor the Thai digits (folded to 0-9).
 THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
 THAI_CHAR = re.compile(f"[{THAI}]")
+# Scripts written without spaces between words, Thai's included: Lao letters, vowels and
+# marks (not its digits, U+0ED0–0ED9), Myanmar, Khmer, kana, Han. search.js has the same list.
+UNSPACED = (
+    THAI
+    + "\u0e81-\u0ecf\u0edc-\u0edf"
+    + "\u1000-\u103f\u1050-\u108f"
+    + "\u1780-\u17d3\u17dc\u17dd"
+    + "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
+UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 # Characters that carry no meaning for search: zero-width space and joiners, word joiner,
 # byte-order mark, soft hyphen.
 _IGNORABLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Spaces that may sit between two Thai phrases (not U+2029, the extractor's block break).
+# Spaces that may sit between two Thai (or Lao…) phrases (not U+2029, the extractor's block
+# break).
 _SPACES = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
-_THAI_GAP = re.compile(f"(?<=[{THAI}]){_SPACES}(?=[{THAI}])")
+_THAI_GAP = re.compile(f"(?<=[{UNSPACED}]){_SPACES}(?=[{UNSPACED}])")
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 SENTINEL = "$"
@@ -72,7 +87,7 @@ def normalize(text: str) -> str:
 
 
 def _kind(char: str) -> str:
-    if THAI_CHAR.match(char):
+    if UNSPACED_CHAR.match(char):
         return "t"
     if unicodedata.category(char)[0] in "LNM":
         return "w"
@@ -83,7 +98,8 @@ _KINDS: dict[str, str] = {}  # char → kind: the same few hundred characters, m
 
 
 def runs(normalized: str) -> Iterator[tuple[str, str]]:
-    """(kind, text) for each run of a normalised string: kind "t" is Thai, "w" other words."""
+    """(kind, text) for each run of a normalised string: kind "t" is Thai or another script
+    without spaces (UNSPACED), "w" other words."""
     start, current = 0, ""
     kinds = _KINDS
     for i, char in enumerate(normalized):

@@ -34,6 +34,7 @@ from .helper import BrokenProcessPool, Helper
 from .offline_zip import SiteZip
 from .search_index import BackgroundIndexer
 from .staging import Staging
+from .theme_languages import with_stand_ins
 
 log = logging.getLogger("mkdocs.plugins.learningcity")
 
@@ -122,6 +123,22 @@ class SiteBuild:
                 self._site_dir,
                 _language(config),
                 [self._site_path(f.abs_dest_path) for f in files.documentation_pages()],
+            )
+
+    def theme_words(self, env: Any, config: Any) -> None:
+        """on_env: Material's words for each language, or a stand-in that names the language
+        (site/theme_languages.py) where Material has none; said once, as that language's
+        pages are built."""
+        if self.site is None:
+            return
+        for code in with_stand_ins(env, self.site.codes):
+            if code != _language(config):
+                continue
+            log.info(
+                "Material has no interface words for `%s`: English ones are used; "
+                "add theme/partials/languages/%s.html to translate them (FORKING.md)",
+                code,
+                code,
             )
 
     def page_content(self, html: str, page: Any, config: Any) -> str:

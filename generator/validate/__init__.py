@@ -8,7 +8,7 @@ from ..load import LoadedContent
 from ..problems import Problems
 from . import crossref
 from .body import check_body
-from .schema import KIND_SCHEMAS, SchemaChecker
+from .schema import KIND_SCHEMAS, SchemaChecker, localisation
 from .sources import check_evidence
 
 # The field that names a case of each kind (in the Thai file).
@@ -42,7 +42,7 @@ def _names(entry: Any, field: str) -> dict[str, str]:
 
 def validate(loaded: LoadedContent) -> Problems:
     problems = Problems()
-    checker = SchemaChecker(reference_sets(loaded))
+    checker = SchemaChecker(reference_sets(loaded), localisation(loaded.config))
     primary = loaded.config.primary.code
     for doc in loaded.all_documents():
         schema = KIND_SCHEMAS[doc.found.kind] if doc.found.lang == primary else "translation"

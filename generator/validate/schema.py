@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,9 +22,10 @@ import yaml
 if TYPE_CHECKING:  # imported when a file fails (it explains): 40 ms less for every build
     import jsonschema
 
-from .. import dates
+from .. import dates, geography
+from ..config import SiteConfig
 from ..load.yaml_positions import dotted
-from ..messages import problem
+from ..messages import language_values, problem
 from ..problems import Problem, Severity
 from .explain import Context, Locate, References, explain
 from .schema_paths import keyword_paths, places
@@ -39,9 +41,31 @@ KIND_SCHEMAS = {
 Vocabularies = Mapping[str, Mapping[Any, Any]]
 
 
+@dataclass(frozen=True)
+class Localisation:
+    """What an archive's configuration changes in the schemas: the languages of its labels
+    (mkdocs.yml's i18n languages, the primary first) and the coordinates a city may have
+    (round its map's outline). The default is the template's: Thai and English, Thailand."""
+
+    languages: tuple[str, ...] = ("th", "en")
+    latitude: tuple[float, float] = (5, 21)
+    longitude: tuple[float, float] = (97, 106)
+
+
+TEMPLATE = Localisation()
+
+
+def localisation(config: SiteConfig) -> Localisation:
+    bounds = geography.outline_of(config).bounds
+    return Localisation(
+        languages=tuple(config.codes),
+        latitude=(bounds.south, bounds.north),
+        longitude=(bounds.west, bounds.east),
+    )
+
+
 @functools.cache
-def raw_schemas() -> dict[str, dict[str, Any]]:
-    """Every schema file by name, as written (before vocabularies are filled in)."""
+def _schema_files() -> dict[str, dict[str, Any]]:
     return {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
         for path in sorted(SCHEMA_DIR.glob("*.yaml"))
@@ -49,8 +73,69 @@ def raw_schemas() -> dict[str, dict[str, Any]]:
 
 
 @functools.cache
-def inlined_schemas() -> dict[str, dict[str, Any]]:
-    return inline_refs(raw_schemas())
+def raw_schemas(where: Localisation = TEMPLATE) -> dict[str, dict[str, Any]]:
+    """Every schema file by name, as written (before vocabularies are filled in), with the
+    archive's languages and bounds in place of the template's (`localise`)."""
+    return {name: localise(schema, where) for name, schema in _schema_files().items()}
+
+
+@functools.cache
+def inlined_schemas(where: Localisation = TEMPLATE) -> dict[str, dict[str, Any]]:
+    return inline_refs(raw_schemas(where))
+
+
+def localise(node: Any, where: Localisation) -> Any:
+    """A copy of a schema for this archive. Two keywords of ours mark what a fork changes:
+    `x-languages` on a label (written `{th: …, en: …}`: one property per language, the first
+    like `th`, the others like `en`, which `x-translatable` lets wait) and `x-geography` on a
+    coordinate (`latitude`, `longitude`: the bounds round the map's outline; `point`: a
+    {lat, lon} pair, whose example follows its parts'). Examples written for the template's
+    languages are re-keyed: a language the template does not have reads `…`."""
+    if isinstance(node, list):
+        return [localise(item, where) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: localise(value, where) for key, value in node.items() if key != "examples"}
+    if "examples" in node:
+        out["examples"] = [_rekeyed(example, where.languages) for example in node["examples"]]
+    if "x-languages" in node:
+        _localise_label(out, where.languages)
+    kind = node.get("x-geography")
+    if kind in ("latitude", "longitude"):
+        low, high = where.latitude if kind == "latitude" else where.longitude
+        out["minimum"], out["maximum"] = low, high
+        inside = [e for e in out.get("examples", []) if low <= e <= high]
+        out["examples"] = inside or [round((low + high) / 2, 4)]
+    elif kind == "point":
+        points = {name: out["properties"][name]["examples"][0] for name in ("lat", "lon")}
+        out["examples"] = [points]
+    return out
+
+
+def _localise_label(node: dict[str, Any], languages: tuple[str, ...]) -> None:
+    """`{th: text, en: text}` becomes one property per language: the first as the template's
+    first (always filled in), the others as its second (which may wait, for `primary`)."""
+    first, second = list(node["properties"].values())[:2]
+    node["properties"] = {code: first if n == 0 else second for n, code in enumerate(languages)}
+    node["required"] = list(languages)
+    names = ", ".join(f"`{code}`" for code in languages)
+    for key in ("description", "x-description-th"):
+        if key in node:
+            node[key] = (
+                node[key].replace("{languages}", names).replace("{primary}", f"`{languages[0]}`")
+            )
+
+
+def _rekeyed(example: Any, languages: tuple[str, ...]) -> Any:
+    """An example in the archive's languages: `{th: ขอนแก่น, en: Khon Kaen}` for th and lo
+    is `{th: ขอนแก่น, lo: …}`."""
+    if isinstance(example, list):
+        return [_rekeyed(item, languages) for item in example]
+    if not isinstance(example, dict):
+        return example
+    if set(example) == set(TEMPLATE.languages) and languages != TEMPLATE.languages:
+        return {code: example.get(code, "…") for code in languages}
+    return {key: _rekeyed(value, languages) for key, value in example.items()}
 
 
 @functools.cache
@@ -68,7 +153,7 @@ def _formats() -> jsonschema.FormatChecker:
 
 
 @functools.cache
-def compiled_validators() -> dict[str, Callable[[Any], Any]]:
+def compiled_validators(where: Localisation = TEMPLATE) -> dict[str, Callable[[Any], Any]]:
     formats = {
         "date": lambda value: _is_date(value),
         "uri": lambda value: True,
@@ -78,11 +163,13 @@ def compiled_validators() -> dict[str, Callable[[Any], Any]]:
         name: fastjsonschema.compile(
             {k: v for k, v in schema.items() if k != "$schema"}, formats=formats, use_default=False
         )
-        for name, schema in inlined_schemas().items()
+        for name, schema in inlined_schemas(where).items()
     }
 
 
-def published_schemas(vocabularies: Vocabularies) -> dict[str, dict[str, Any]]:
+def published_schemas(
+    vocabularies: Vocabularies, where: Localisation = TEMPLATE
+) -> dict[str, dict[str, Any]]:
     """Schemas for /data/schemas/: closed vocabularies (themes, regions, SDGs) become enums so
     that other tools can validate exports without this package."""
     closed = {"themes", "regions", "sdgs"}
@@ -98,7 +185,7 @@ def published_schemas(vocabularies: Vocabularies) -> dict[str, dict[str, Any]]:
             return [fill(item) for item in node]
         return node
 
-    return {name: fill(schema) for name, schema in raw_schemas().items()}
+    return {name: fill(schema) for name, schema in raw_schemas(where).items()}
 
 
 def inline_refs(schemas: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -156,10 +243,11 @@ class SchemaChecker:
     agree (a test checks).
     """
 
-    def __init__(self, references: References) -> None:
+    def __init__(self, references: References, where: Localisation = TEMPLATE) -> None:
         self.references = references
-        self._fast = compiled_validators()
-        schemas = inlined_schemas()
+        self.where = where
+        self._fast = compiled_validators(where)
+        schemas = inlined_schemas(where)
         self._vocabulary_paths = {
             name: keyword_paths(schema, "x-vocabulary") for name, schema in schemas.items()
         }
@@ -212,7 +300,7 @@ class SchemaChecker:
         )
         return {
             name: validator_class(schema, format_checker=_formats())
-            for name, schema in inlined_schemas().items()
+            for name, schema in inlined_schemas(self.where).items()
         }
 
     def check(self, schema_name: str, data: Any, rel: str, locate: Locate) -> list[Problem]:
@@ -224,7 +312,7 @@ class SchemaChecker:
         context = Context(
             rel=rel,
             schema_name=schema_name,
-            schema=inlined_schemas()[schema_name],
+            schema=inlined_schemas(self.where)[schema_name],
             locate=locate,
             references=self.references,
             primary_fields=self._primary_fields,
@@ -232,22 +320,28 @@ class SchemaChecker:
         return explain(self._validators[schema_name].iter_errors(data), context)
 
     def untranslated(self, schema_name: str, data: Any, rel: str, locate: Locate) -> list[Problem]:
-        """A warning for each label whose English is left empty until someone translates it
-        (the converter leaves it so rather than copying the Thai)."""
+        """A warning for each label whose translation is left empty (`en: ""`) until someone
+        writes it (the converter leaves it so rather than copying the primary language)."""
+        primary, *others = self.where.languages
         problems = []
         for path, _flag in self._translatable_paths[schema_name]:
             for where, container, key in places(data, path):
                 label = container[key]
-                if isinstance(label, dict) and label.get("th") and label.get("en") == "":
-                    line, column = locate((*where, "en"))
+                if not isinstance(label, dict) or not label.get(primary):
+                    continue
+                for code in others:
+                    if label.get(code) != "":
+                        continue
+                    line, column = locate((*where, code))
                     problems.append(
                         problem(
                             "untranslated",
                             rel,
                             line,
                             column,
-                            dotted((*where, "en")),
+                            dotted((*where, code)),
                             severity=Severity.WARNING,
+                            **language_values(code, primary),
                         )
                     )
         return problems

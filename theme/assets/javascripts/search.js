@@ -12,9 +12,14 @@
 
   var THAI = "\u0e01-\u0e3a\u0e40-\u0e4e";
   var THAI_CHAR = new RegExp("[" + THAI + "]");
+  /* normalize.py UNSPACED: scripts without spaces between words (Lao, Myanmar, Khmer, kana,
+     Han), searched by n-grams as Thai is. */
+  var UNSPACED = THAI + "\u0e81-\u0ecf\u0edc-\u0edf\u1000-\u103f\u1050-\u108f" +
+    "\u1780-\u17d3\u17dc\u17dd\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var UNSPACED_CHAR = new RegExp("[" + UNSPACED + "]");
   var IGNORABLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
   var SPACES = "[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]+";
-  var THAI_GAP = new RegExp("([" + THAI + "])" + SPACES + "(?=[" + THAI + "])", "g");
+  var THAI_GAP = new RegExp("([" + UNSPACED + "])" + SPACES + "(?=[" + UNSPACED + "])", "g");
   var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
   var SENTINEL = "$";
@@ -51,7 +56,7 @@
   }
 
   function kind(ch) {
-    if (THAI_CHAR.test(ch)) return "t";
+    if (UNSPACED_CHAR.test(ch)) return "t";
     if (WORD_CHAR.test(ch)) return "w";
     return "";
   }
@@ -824,13 +829,13 @@
     if (last < part.length) el.appendChild(document.createTextNode(part.slice(last)));
   }
 
-  /* Append text to el with the query's terms marked (spaces between Thai letters allowed). */
+  /* Append text to el with the query's terms marked (spaces allowed inside Thai, Lao…). */
   function highlight(el, text, terms) {
     var cuts = thaiBreaks(text);
     var patterns = terms.map(function (term) {
       return Array.from(term.text).map(function (ch) {
         return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      }).join(THAI_CHAR.test(term.text) ? "[\\s\\u200b]*" : "");
+      }).join(UNSPACED_CHAR.test(term.text) ? "[\\s\\u200b]*" : "");
     }).filter(Boolean);
     if (!patterns.length) { appendBroken(el, text, 0, text.length, cuts); return; }
     var re = new RegExp(patterns.join("|"), "giu");
