@@ -159,3 +159,12 @@ def test_a_range_of_years_stays_on_one_line() -> None:
     assert unbroken(out) == page and breaks.html(out) == out
     english = "<p>In 2020–2021 (B.E. 2563–2564)</p>"
     assert breaks.html(english) == "<p>In <lc-w>2020–2021</lc-w> (B.E. <lc-w>2563–2564</lc-w>)</p>"
+
+
+def test_a_name_too_long_for_a_line_is_cut_between_its_own_words() -> None:
+    """Longer than a phone line, a name is cut where its words meet (ศาลาว่าการ|กรุงเทพมหานคร),
+    never by counting letters (which left "…มหานค|ร")."""
+    breaks = ThaiBreaks(["ศาลาว่าการกรุงเทพมหานคร", "กรุงเทพมหานคร"])
+    pieces = breaks.words("ห้องประชุมศาลาว่าการกรุงเทพมหานครเสาชิงช้า")
+    assert "กรุงเทพมหานคร" in pieces and "ศาลาว่าการ" in "".join(pieces[:3])
+    assert all(len(piece) <= MAX_UNBROKEN for piece in pieces)

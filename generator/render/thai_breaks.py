@@ -33,6 +33,7 @@ one the browser already uses — the one that lacks the names.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import heapq
 import re
@@ -40,6 +41,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .thai_names import width
 
@@ -183,15 +185,16 @@ class ThaiBreaks:
         tokens = _nominal_prefix_left(
             nlpo3.segment(run, self._dictionary, safe=True), self._words, self._segment
         )
-        cuts = _boundaries(tokens)
+        words = {c for c in _boundaries(tokens) if not _NEVER_FIRST.match(run, c)}
+        cuts = set(words)
         if self._names is not None:
             for match in self._names.finditer(run):
                 cuts -= set(range(match.start() + 1, match.end()))
-        cuts = {c for c in cuts if not _NEVER_FIRST.match(run, c)}
         pieces: list[str] = []
         start = 0
         for cut in [*sorted(cuts), len(run)]:
-            pieces += _short(run[start:cut])
+            inside = sorted(c - start for c in words if start < c < cut)  # words in a name
+            pieces += _short(run[start:cut], inside)
             start = cut
         self.long_words.update(p for p in pieces if len(p) >= LONG_WORD)
         return pieces
@@ -323,15 +326,67 @@ def _boundaries(tokens: list[str]) -> set[int]:
     return cuts
 
 
-def _short(piece: str) -> list[str]:
-    """A piece no longer than MAX_UNBROKEN letters, or cut between syllables (Thai character
-    clusters) into such pieces: an unknown word that long would overflow a phone's line."""
+def _short(piece: str, inside: list[int]) -> list[str]:
+    """A piece no longer than MAX_UNBROKEN letters, or else cut into such pieces: between
+    the words the segmenter found inside it (a long name: ศาลา|ว่าการ|กรุงเทพมหานคร), and a
+    single word that is still too long between syllables (Thai character clusters). An unknown
+    word that long would overflow a phone's line."""
     if width(piece) <= MAX_UNBROKEN:
         return [piece]
+    if not inside:  # one dictionary entry (a long name): the words it is made of
+        inside = [c for c in _inner_words(piece) if not _NEVER_FIRST.match(piece, c)]
+    pieces: list[str] = []
+    start = 0
+    for cut in [*inside, len(piece)]:
+        pieces.append(piece[start:cut])
+        start = cut
+    merged: list[str] = []
+    for word in pieces:
+        if merged and width(merged[-1] + word) <= MAX_UNBROKEN:
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return [part for word in merged for part in _by_syllables(word)]
+
+
+_INNER_LOCK = threading.Lock()
+
+
+@functools.cache
+def _plain_words() -> Any:
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import dict_trie
+
+    return dict_trie(thai_words())
+
+
+@functools.cache
+def _inner_words(entry: str) -> list[int]:
+    """Where the words of one long dictionary entry meet, by PyThaiNLP's dictionary without
+    that entry (ศาลาว่าการกรุงเทพมหานคร → 4, 10: ศาลา|ว่าการ|กรุงเทพมหานคร). Rare: only names
+    longer than a phone's line come here."""
+    from pythainlp.tokenize import word_tokenize
+
+    trie = _plain_words()
+    with _INNER_LOCK:
+        known = entry in trie
+        if known:
+            trie.remove(entry)
+        try:
+            tokens = word_tokenize(entry, custom_dict=trie, engine="newmm")
+        finally:
+            if known:
+                trie.add(entry)
+    return sorted(_boundaries(tokens))
+
+
+def _by_syllables(word: str) -> list[str]:
+    if width(word) <= MAX_UNBROKEN:
+        return [word]
     from pythainlp.tokenize import subword_tokenize
 
     out, current = [], ""
-    for cluster in subword_tokenize(piece, engine="tcc"):
+    for cluster in subword_tokenize(word, engine="tcc"):
         if current and width(current + cluster) > MAX_UNBROKEN:
             out.append(current)
             current = ""
