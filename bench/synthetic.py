@@ -102,7 +102,7 @@ themes: [{THEMES[i % 2]}]
 sdgs: [4, 11]
 outcomes:
   - {{key: participants, label: {{th: ผู้เข้าร่วม, en: Participants}}, value: {rng.randint(10, 300)}, unit: {{th: คน, en: people}}}}
-status: complete
+status: needs-research
 completeness: partial
 updated: 2026-11-25
 aliases: []

@@ -8,6 +8,7 @@ tools/extract_outline.py).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -84,29 +85,48 @@ def pins(cities: list[City], project: Projection, cohort: str | None) -> list[Pi
         )
         for number, (city, point) in enumerate(placed, start=1)
     ]
-    _spread(result)
+    spread = _spread(tuple(pin.at for pin in result))
+    for pin, (x, y) in zip(result, spread, strict=True):
+        pin.x, pin.y = x, y
     return result
 
 
-def _spread(placed: list[Pin]) -> None:
+@functools.lru_cache(maxsize=4)  # the same layout for every language and page that shows it
+def _spread(points: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:
     """Push apart pins that would overlap (Bangkok and Thanyaburi are 14 px apart), a little
-    at a time in a fixed order, so the same content always gives the same picture."""
+    at a time in a fixed order, so the same content always gives the same picture. Only pins
+    in neighbouring cells of a PIN_GAP grid are compared: a fork with hundreds of cities
+    stays fast."""
+    at = [list(point) for point in points]
     for _ in range(60):
+        cells: dict[tuple[int, int], list[int]] = {}
+        for index, (x, y) in enumerate(at):
+            cells.setdefault((int(x // PIN_GAP), int(y // PIN_GAP)), []).append(index)
         moved = False
-        for i, a in enumerate(placed):
-            for b in placed[i + 1 :]:
-                dx, dy = b.x - a.x, b.y - a.y
+        for i, a in enumerate(at):
+            cx, cy = int(a[0] // PIN_GAP), int(a[1] // PIN_GAP)
+            near = sorted(
+                j
+                for gx in (cx - 1, cx, cx + 1)
+                for gy in (cy - 1, cy, cy + 1)
+                for j in cells.get((gx, gy), ())
+                if j > i
+            )
+            for j in near:
+                b = at[j]
+                dx, dy = b[0] - a[0], b[1] - a[1]
                 distance = math.hypot(dx, dy)
                 if distance >= PIN_GAP:
                     continue
                 if distance < 0.01:  # the same spot: part them east and west
                     dx, dy, distance = 1.0, 0.0, 1.0
                 push = (PIN_GAP - distance) / 2 + 0.05
-                a.x, a.y = a.x - dx / distance * push, a.y - dy / distance * push
-                b.x, b.y = b.x + dx / distance * push, b.y + dy / distance * push
+                a[0], a[1] = a[0] - dx / distance * push, a[1] - dy / distance * push
+                b[0], b[1] = b[0] + dx / distance * push, b[1] + dy / distance * push
                 moved = True
         if not moved:
-            return
+            break
+    return tuple((x, y) for x, y in at)
 
 
 def _kind_label(pin: Pin, ctx: PageContext) -> str:
