@@ -19,6 +19,7 @@ from .problems import Problems
 from .render import RenderResult, render_site
 from .render.write import sync_tree
 from .validate import validate
+from .validate.settings import check_settings
 
 _PROCESS_NONCE = secrets.token_hex(8)  # where no nonce can be kept
 
@@ -80,6 +81,7 @@ def check(config: SiteConfig) -> Checked:
     problems.extend(load_problems)
     problems.extend(validate(loaded))
     problems.extend(unset_problems(config))
+    problems.extend(check_settings(loaded))
     problems.extend(cff_problems(config))
     return Checked(loaded, problems)
 
