@@ -43,11 +43,10 @@ def remove_examples(config: SiteConfig, *, pages: bool = False) -> list[Path]:
     folders = [*CASE_KINDS, "media"] + (["pages"] if pages else [])
     for name in folders:
         folder = content / name
-        if not folder.is_dir():
-            continue
-        removed += _files(folder)
-        shutil.rmtree(folder)
-        folder.mkdir()
+        if folder.is_dir():
+            removed += _files(folder)
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
         if name != "pages":
             # Git keeps no empty folders; a fork's contributors still need to see where files go.
             (folder / ".gitkeep").touch()

@@ -386,9 +386,8 @@ CATALOGUE: dict[str, Message] = {
     ),
     # Settings in mkdocs.yml that name content (a fork that removed the examples, say)
     "setting-missing-page": Message(
-        "`nav_pages` lists `{value}`, but there is no content/pages/{value}.md: the menu "
-        "leaves it out",
-        "`nav_pages` ระบุ `{value}` แต่ไม่มีไฟล์ content/pages/{value}.md เมนูจึงไม่แสดงหน้านี้",
+        "`nav_pages` lists `{value}`, but there is no such page: the menu leaves it out",
+        "`nav_pages` ระบุ `{value}` แต่ไม่มีหน้านี้ เมนูจึงไม่แสดง",
         "Write content/pages/{value}.md, or remove `{value}` from `plugins → learningcity → "
         "nav_pages` in mkdocs.yml.",
         "เขียนไฟล์ content/pages/{value}.md หรือลบ `{value}` ออกจาก `plugins → learningcity → "
