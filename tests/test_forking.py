@@ -100,6 +100,12 @@ TEST_CITY = Fork(
 )
 
 
+def stranger(ours: set[str], *candidates: Fork) -> Fork:
+    """The first fork whose name is not ours: in a fork made by these very tests, its own
+    tests then fork it under the other name."""
+    return next(fork for fork in candidates if fork.site_name["en"] not in ours)
+
+
 def our_config() -> SiteConfig:
     return load_config(ROOT / "mkdocs.yml")
 
@@ -161,15 +167,16 @@ def _leaks(texts: dict[str, str], names: set[str]) -> set[tuple[str, str]]:
 
 def test_a_fork_carries_its_own_name_and_none_of_our_content(tmp_path: Path) -> None:
     ours = our_names()
+    trial = stranger(ours, TRIAL, TEST_CITY)
     fork: Project = make_project(tmp_path / "fork", ROOT / "content")
     removed = fork.run("remove-examples", "--pages")
     assert removed.returncode == 0, removed.stderr
     assert not list((fork.content / "cities").glob("*.md"))
     config = fork.root / "mkdocs.yml"
-    config.write_text(fork_settings(config.read_text("utf-8"), our_config(), TRIAL), "utf-8")
-    fork.write(f"cities/{TRIAL.city_id}.md", TRIAL.city_file())
+    config.write_text(fork_settings(config.read_text("utf-8"), our_config(), trial), "utf-8")
+    fork.write(f"cities/{trial.city_id}.md", trial.city_file())
     with (fork.content / "sources.yml").open("a", encoding="utf-8") as registry:
-        registry.write(TRIAL.source_entry())  # below the emptied registry's comments
+        registry.write(trial.source_entry())  # below the emptied registry's comments
 
     validated = fork.run("validate")
     assert validated.returncode == 0, validated.stdout
@@ -177,16 +184,16 @@ def test_a_fork_carries_its_own_name_and_none_of_our_content(tmp_path: Path) -> 
     assert built.returncode == 0, built.stderr[-3000:]
 
     texts = _site_text(fork.site)
-    assert TRIAL.site_name["th"] in texts["index.html"]
-    assert TRIAL.site_name["en"] in texts["en/index.html"]
-    assert TRIAL.city["th"] in texts[f"cities/{TRIAL.city_id}.html"]
-    assert TRIAL.colour in (fork.site / "assets/stylesheets/colors.css").read_text()
-    assert (fork.site / "downloads" / f"{TRIAL.download_name}.zip").is_file()
+    assert trial.site_name["th"] in texts["index.html"]
+    assert trial.site_name["en"] in texts["en/index.html"]
+    assert trial.city["th"] in texts[f"cities/{trial.city_id}.html"]
+    assert trial.colour in (fork.site / "assets/stylesheets/colors.css").read_text()
+    assert (fork.site / "downloads" / f"{trial.download_name}.zip").is_file()
     # The field reference and the published schemas too: their examples name no one.
     assert "reference.html" in texts and "data/schemas/city.json" in texts
     assert _leaks(texts, ours) == set()
     cities = json.loads((fork.site / "data" / "cities.json").read_text(encoding="utf-8"))
-    assert [c["id"] for c in cities] == [TRIAL.city_id]
+    assert [c["id"] for c in cities] == [trial.city_id]
     # The kept vocabulary of themes (ours, UNESCO's network and all) tags no case yet: it is
     # the contributors' to choose from, not pages of the fork's site.
     assert [p.name for p in (fork.site / "themes").glob("*.html")] == ["index.html"]
@@ -330,8 +337,9 @@ def test_the_whole_forking_path_gives_an_archive_of_its_own(tmp_path: Path) -> N
     """FORKING.md from "Use this template" to a fork whose own quick tests pass, and whose site,
     data, issue forms and field reference name nothing of ours."""
     ours = our_names()
+    test_city = stranger(ours, TEST_CITY, TRIAL)
     fork = _template_copy(tmp_path / "fork")
-    _follow_forking_md(fork, TEST_CITY)
+    _follow_forking_md(fork, test_city)
     _git(fork, "add", "-A")
     _git(fork, "commit", "-q", "-m", "our own archive")
 
@@ -340,7 +348,7 @@ def test_the_whole_forking_path_gives_an_archive_of_its_own(tmp_path: Path) -> N
     built = _python(fork, "-m", "mkdocs", "build")
     assert built.returncode == 0, built.stderr[-3000:]
     texts = _site_text(fork / "site")
-    assert TEST_CITY.city["th"] in texts[f"cities/{TEST_CITY.city_id}.html"]
+    assert test_city.city["th"] in texts[f"cities/{test_city.city_id}.html"]
     assert "reference.html" in texts and "data/cities.csv" in texts
     forms = {
         p.relative_to(fork).as_posix(): p.read_text(encoding="utf-8")
@@ -361,10 +369,11 @@ def test_a_fork_takes_later_template_fixes_without_conflicts(tmp_path: Path) -> 
     """FORKING.md's promise: a fork changes content/ and mkdocs.yml only, so a later upstream
     commit to the generator, the theme and the inherited settings merges cleanly."""
     ours = our_names()
+    test_city = stranger(ours, TEST_CITY, TRIAL)
     upstream = _template_copy(tmp_path / "upstream")
     fork = tmp_path / "fork"
     _git(tmp_path, "clone", "-q", str(upstream), str(fork))
-    _follow_forking_md(fork, TEST_CITY)
+    _follow_forking_md(fork, test_city)
     _git(fork, "add", "-A")
     _git(fork, "commit", "-q", "-m", "our own archive")
 
@@ -390,6 +399,6 @@ def test_a_fork_takes_later_template_fixes_without_conflicts(tmp_path: Path) -> 
     site = fork / "site"
     assert ".lc-upstream-fix" in (site / "assets/stylesheets/archive.css").read_text()
     texts = _site_text(site)
-    assert TEST_CITY.site_name["th"] in texts["index.html"]
-    assert TEST_CITY.city["th"] in texts[f"cities/{TEST_CITY.city_id}.html"]
+    assert test_city.site_name["th"] in texts["index.html"]
+    assert test_city.city["th"] in texts[f"cities/{test_city.city_id}.html"]
     assert _leaks(texts, ours) == set()
