@@ -49,7 +49,7 @@ browser:
 	  fi; \
 	fi
 
-# Lighthouse for the page-quality test (tests/test_lighthouse.py), pinned: 13.x wants Node 22.
+# Lighthouse for the page-quality test (tests/examples/test_lighthouse.py), pinned: 13.x wants Node 22.
 $(LIGHTHOUSE):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse -E lighthouse@12.2.3
 

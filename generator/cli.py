@@ -85,8 +85,8 @@ def _parser() -> argparse.ArgumentParser:
 
     remove = commands.add_parser(
         "remove-examples",
-        help="for a fork: delete this programme's cities, projects, lessons, events and sources; "
-        "keep the pages, vocabularies and configuration",
+        help="for a fork: delete this programme's cities, projects, lessons, events, sources "
+        "and their tests (tests/examples/); keep the pages, vocabularies and configuration",
     )
     remove.add_argument(
         "--pages",
@@ -244,7 +244,7 @@ def _remove_examples(args: argparse.Namespace, config: SiteConfig) -> int:
     removed = remove_examples(config, pages=args.pages)
     print(
         f"removed {len(removed)} files / ลบ {len(removed)} ไฟล์: cities, projects, lessons, events, "
-        f"media{', pages' if args.pages else ''}, sources.yml"
+        f"media{', pages' if args.pages else ''}, sources.yml, tests/examples/"
     )
     print(
         "next: edit content/pages/ and mkdocs.yml (site name, colours, figures) / "

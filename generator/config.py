@@ -116,3 +116,23 @@ def load_config(config_file: Path | str = "mkdocs.yml") -> SiteConfig:
     if plugin is None:
         raise ConfigError(f"{path.name}: the `{PLUGIN_NAME}` plugin is not listed under plugins")
     return site_config(loaded, plugin.config)
+
+
+def setting_line(config_file: Path, key: str) -> int:
+    """The line of `key:` in mkdocs.yml (its last part, e.g. `name:` under `publisher:`), so
+    a warning about a setting points where its value goes; 0 when it is not written there."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    parts = key.split(".")
+    start = 0
+    for depth, part in enumerate(parts):
+        for number in range(start, len(lines)):
+            stripped = lines[number].lstrip()
+            if stripped.startswith(f"{part}:"):
+                start = number + (1 if depth < len(parts) - 1 else 0)
+                break
+        else:
+            return 0
+    return start + 1

@@ -15,8 +15,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import SiteConfig
-from .imprint import line_of
+from .config import SiteConfig, setting_line
 from .problems import Problem, relative
 
 DEFAULT_OUTLINE = Path(__file__).resolve().parent / "data" / "thailand-outline.json"
@@ -93,7 +92,7 @@ def outline_problems(config: SiteConfig) -> list[Problem]:
         return [
             Problem(
                 path=relative(config_file, config.root),
-                line=line_of(config_file, "map_outline"),
+                line=setting_line(config_file, "map_outline"),
                 column=0,
                 field="map_outline",
                 code="map-outline",

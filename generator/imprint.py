@@ -10,11 +10,10 @@ gives one warning per missing value, naming it and the line of mkdocs.yml where 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from .config import SiteConfig
+from .config import SiteConfig, setting_line
 from .problems import Problem, Severity, relative
 
 
@@ -109,26 +108,6 @@ _WANTED = {
 }
 
 
-def line_of(config_file: Path, key: str) -> int:
-    """The line of `key:` in mkdocs.yml (its last part, e.g. `name:` under `publisher:`), so
-    the warning points where the value goes; 0 when it is not written there at all."""
-    try:
-        lines = config_file.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 0
-    parts = key.split(".")
-    start = 0
-    for depth, part in enumerate(parts):
-        for number in range(start, len(lines)):
-            stripped = lines[number].lstrip()
-            if stripped.startswith(f"{part}:"):
-                start = number + (1 if depth < len(parts) - 1 else 0)
-                break
-        else:
-            return 0
-    return start + 1
-
-
 def unset_problems(config: SiteConfig) -> list[Problem]:
     """One warning for each thing about the archive that is not set yet."""
     imprint = imprint_of(config)
@@ -146,7 +125,7 @@ def unset_problems(config: SiteConfig) -> list[Problem]:
         problems.append(
             Problem(
                 path=relative(config_file, config.root),
-                line=line_of(config_file, key),
+                line=setting_line(config_file, key),
                 column=0,
                 field=key,
                 code="setting-unset",

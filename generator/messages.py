@@ -112,8 +112,8 @@ CATALOGUE: dict[str, Message] = {
     "front-matter-not-mapping": Message(
         "the front matter must be a list of `field: value` lines",
         "ส่วนข้อมูลต้องเขียนเป็นบรรทัด `ชื่อช่อง: ค่า`",
-        "Write one field per line, like `id: khon-kaen`.",
-        "เขียนบรรทัดละหนึ่งช่อง เช่น `id: khon-kaen`",
+        "Write one field per line, like `id: example-city`.",
+        "เขียนบรรทัดละหนึ่งช่อง เช่น `id: example-city`",
     ),
     # Schema: one message per explainer in generator/validate/explain.py
     "unknown-key": Message(
@@ -298,9 +298,9 @@ CATALOGUE: dict[str, Message] = {
         "`title_from: editor` says the editors made this title up, but `{value}` is not in "
         "square brackets",
         "`title_from: editor` บอกว่าคลังตั้งชื่อนี้เอง แต่ `{value}` ไม่ได้อยู่ในวงเล็บเหลี่ยม",
-        'Write a made-up title in square brackets in both languages, e.g. `"[WeCitizens '
-        "page: …]\"`, so readers can tell it from the document's own title.",
-        'เขียนชื่อที่ตั้งเองในวงเล็บเหลี่ยมทั้งสองภาษา เช่น `"[เพจ WeCitizens: …]"` '
+        "Write a made-up title in square brackets in both languages, e.g. `\"[The city's "
+        "web page: …]\"`, so readers can tell it from the document's own title.",
+        'เขียนชื่อที่ตั้งเองในวงเล็บเหลี่ยมทั้งสองภาษา เช่น `"[หน้าเว็บของเมือง: …]"` '
         "เพื่อให้ผู้อ่านแยกออกจากชื่อที่เอกสารตั้งไว้เอง",
     ),
     "document-title-bracketed": Message(
@@ -385,6 +385,24 @@ CATALOGUE: dict[str, Message] = {
     "needs-research": Message(
         "marked needs-research: {detail}",
         "ยังต้องค้นคว้าเพิ่มเติม: {detail}",
+    ),
+    # Settings in mkdocs.yml that name content (a fork that removed the examples, say)
+    "setting-missing-page": Message(
+        "`nav_pages` lists `{value}`, but there is no such page: the menu leaves it out",
+        "`nav_pages` ระบุ `{value}` แต่ไม่มีหน้านี้ เมนูจึงไม่แสดง",
+        "Write content/pages/{value}.md, or remove `{value}` from `plugins → learningcity → "
+        "nav_pages` in mkdocs.yml.",
+        "เขียนไฟล์ content/pages/{value}.md หรือลบ `{value}` ออกจาก `plugins → learningcity → "
+        "nav_pages` ใน mkdocs.yml",
+    ),
+    "setting-empty-round": Message(
+        "`figures.cohort` is `{value}`, but no city or project is of that round: the headline "
+        "figures count every case and name no round",
+        "`figures.cohort` คือ `{value}` แต่ไม่มีเมืองหรือโครงการใดอยู่ในรอบนี้ ตัวเลขสรุปจึงนับทุกกรณีและไม่ระบุรอบ",
+        "Set `plugins → learningcity → figures → cohort` in mkdocs.yml to the round your "
+        "figures count (a city's `cohort`, a project's `round`), or remove it (FORKING.md).",
+        "ตั้งค่า `plugins → learningcity → figures → cohort` ใน mkdocs.yml เป็นรอบที่ต้องการนับ "
+        "(`cohort` ของเมือง หรือ `round` ของโครงการ) หรือลบออก (ดู FORKING.md)",
     ),
 }
 

@@ -22,6 +22,7 @@ from .render.context import label_problems
 from .render.write import sync_tree
 from .validate import validate
 from .validate.schema import localisation
+from .validate.settings import check_settings
 
 _PROCESS_NONCE = secrets.token_hex(8)  # where no nonce can be kept
 
@@ -85,6 +86,7 @@ def check(config: SiteConfig) -> Checked:
     problems.extend(unset_problems(config))
     problems.extend(outline_problems(config))
     problems.extend(label_problems(config))
+    problems.extend(check_settings(loaded))
     problems.extend(cff_problems(config))
     return Checked(loaded, problems)
 

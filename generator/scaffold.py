@@ -161,8 +161,8 @@ def check_id(config: SiteConfig, kind: str, id_: str) -> None:
     if not _SLUG.fullmatch(id_) or len(id_) > 80:
         raise ScaffoldError(
             f"`{id_}` is not a valid id: use lowercase a-z, digits and single hyphens "
-            f"(e.g. khon-kaen) / `{id_}` ใช้เป็นรหัสไม่ได้ ใช้ a-z ตัวเล็ก ตัวเลข และขีดเดี่ยว "
-            f"(เช่น khon-kaen)"
+            f"(e.g. example-city) / `{id_}` ใช้เป็นรหัสไม่ได้ ใช้ a-z ตัวเล็ก ตัวเลข และขีดเดี่ยว "
+            f"(เช่น example-city)"
         )
     if id_ in RESERVED_PAGES or id_ in config.codes:
         raise ScaffoldError(f"`{id_}` is reserved by the site / `{id_}` เป็นชื่อที่เว็บไซต์สงวนไว้")

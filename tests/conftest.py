@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,23 @@ def unbroken(html: str) -> str:
     """A built page without the Thai line-break markup (generator/render/thai_breaks.py): the
     text as written, for tests that look for a Thai phrase in the HTML."""
     return re.sub(r"</?lc-w>|<wbr>", "", html)
+
+
+def our_settings() -> dict[str, Any]:
+    """This archive's own settings (the learningcity plugin's, in mkdocs.yml), which every
+    project made by `make_project` builds with: tests read names from here rather than
+    writing them, so that they hold in a fork that renamed itself (FORKING.md)."""
+    from generator.config import load_config
+
+    return load_config(ROOT / "mkdocs.yml").settings
+
+
+def download_name() -> str:
+    return str(our_settings().get("download_name") or "archive")
+
+
+def funder_names(lang: str) -> list[str]:
+    return [str(f["name"][lang]) for f in our_settings().get("funders") or []]
 
 
 @dataclass

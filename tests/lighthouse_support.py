@@ -1,6 +1,6 @@
 """Running Lighthouse (npm `lighthouse`, pinned in the Makefile) against Debian's chromium,
 with its default mobile preset: a mid-range phone on a slow 4G link. Shared by the page
-quality test (tests/test_lighthouse.py) and the speed benchmark (bench/lighthouse_bench.py)."""
+quality test (tests/examples/test_lighthouse.py) and the speed benchmark (bench/lighthouse_bench.py)."""
 
 from __future__ import annotations
 

@@ -108,7 +108,7 @@ def twins(archive: Archive) -> Iterator[tuple[str, str, str]]:
             "\n".join([english.summary, english.body, *_bilingual(case.fields, "en")]),
         )
     registry = yaml.safe_load((ROOT / "content" / "sources.yml").read_text(encoding="utf-8"))
-    for id_, entry in registry.items():
+    for id_, entry in (registry or {}).items():  # an emptied registry is comments only
         yield (
             f"sources.yml:{id_}",
             "\n".join(_bilingual(entry, "th")),

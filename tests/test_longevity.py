@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import serve, watch
-from conftest import ROOT, Project, unbroken
+from conftest import ROOT, Project, download_name, unbroken
 from test_build import tree_digest
 
 pytestmark = pytest.mark.slow
@@ -98,14 +98,15 @@ def test_the_link_check_does_catch_a_broken_anchor(mini_site: Project, tmp_path:
 
 
 def test_offline_zip_works_from_file_urls(mini_site: Project, browser, tmp_path: Path) -> None:
-    archive = mini_site.site / "downloads" / "learning-city-knowledge-bank.zip"
+    stem = download_name()
+    archive = mini_site.site / "downloads" / f"{stem}.zip"
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
-        assert "learning-city-knowledge-bank/index.html" in names
-        assert "learning-city-knowledge-bank/en/cities/khon-kaen.html" in names
+        assert f"{stem}/index.html" in names
+        assert f"{stem}/en/cities/khon-kaen.html" in names
         assert not any("downloads/" in name for name in names)
         zf.extractall(tmp_path)
-    home = tmp_path / "learning-city-knowledge-bank" / "index.html"
+    home = tmp_path / stem / "index.html"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     log = watch(page)
     page.goto(home.as_uri())

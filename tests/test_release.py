@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI_CONTENT, ROOT, Project, make_project
+from conftest import MINI_CONTENT, ROOT, Project, download_name, funder_names, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -114,7 +114,7 @@ def unpack(archive: Path, target: Path) -> Path:
 
 def test_dist_holds_each_package_named_by_the_tag(released: Released) -> None:
     names = sorted(p.name for p in released.dist.iterdir())
-    stem = "learning-city-knowledge-bank-v1.0"
+    stem = f"{download_name()}-v1.0"
     assert names == sorted(
         [
             "SHA256SUMS",
@@ -144,8 +144,8 @@ def test_the_site_zip_is_the_one_the_site_serves(released: Released) -> None:
     site = released.one("-site.zip")
     with zipfile.ZipFile(site) as opened:
         names = opened.namelist()
-    assert "learning-city-knowledge-bank/index.html" in names
-    assert "learning-city-knowledge-bank/en/cities/khon-kaen.html" in names
+    assert f"{download_name()}/index.html" in names
+    assert f"{download_name()}/en/cities/khon-kaen.html" in names
 
 
 def test_the_data_package_validates_with_frictionless(released: Released, tmp_path: Path) -> None:
@@ -206,12 +206,12 @@ def test_wacz_holds_every_file_of_the_site_and_a_page_list_with_text(
     wacz = released.one(".wacz")
     index = gzip.decompress(wacz_member(wacz, "indexes/index.cdx.gz")).decode("utf-8")
     captured = {json.loads(line.split(" ", 2)[2])["url"] for line in index.splitlines()}
-    site = unpack(released.one("-site.zip"), tmp_path / "site") / "learning-city-knowledge-bank"
+    site = unpack(released.one("-site.zip"), tmp_path / "site") / download_name()
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     origin = "https://site.invalid/"  # the fixture's mkdocs.yml has no site_url
     missing = sorted(f for f in files if origin + f not in captured)
     assert not missing, missing[:10]
-    assert origin + "downloads/learning-city-knowledge-bank.zip" in captured
+    assert origin + f"downloads/{download_name()}.zip" in captured
     lines = wacz_member(wacz, "pages/pages.jsonl").decode("utf-8").splitlines()
     header, pages = json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
     assert header["format"] == "json-pages-1.0" and header.get("hasText") is True
@@ -352,8 +352,8 @@ def test_the_bag_validates_with_bagit(bag: Path) -> None:
         "content/sources.yml",
         "data-package/datapackage.json",
         "data-package/schemas/city.json",
-        "site/learning-city-knowledge-bank-v1.0-site.zip",
-        "web-archive/learning-city-knowledge-bank-v1.0.wacz",
+        f"site/{download_name()}-v1.0-site.zip",
+        f"web-archive/{download_name()}-v1.0.wacz",
     } <= payload
 
 
@@ -414,7 +414,7 @@ def test_the_crate_describes_every_file_and_the_archive(bag: Path) -> None:
     assert root["inLanguage"] == ["th", "en"]
     assert root["license"] == {"@id": "https://creativecommons.org/licenses/by/4.0/"}
     assert {"@id": "https://spdx.org/licenses/MIT"} in graph[
-        "site/learning-city-knowledge-bank-v1.0-site.zip"
+        f"site/{download_name()}-v1.0-site.zip"
     ]["license"]
     assert root["datePublished"] == "2025-03-04"
     assert root["version"] == "v1.0"
@@ -432,8 +432,8 @@ def test_the_crate_describes_every_file_and_the_archive(bag: Path) -> None:
     # Unset settings stay unset; the configured funder is there as the sources name it.
     assert "publisher" not in root
     funder = graph[root["funder"]["@id"]]
-    assert "บพท." in funder["name"] and "PMU A" in funder["name"]
-    wacz = graph["web-archive/learning-city-knowledge-bank-v1.0.wacz"]
+    assert all(name in funder["name"] for name in funder_names("th") + funder_names("en"))
+    wacz = graph[f"web-archive/{download_name()}-v1.0.wacz"]
     assert wacz["dateCreated"].startswith("20") and wacz["conformsTo"]["@id"].startswith(
         "https://specs.webrecorder.net/wacz/"
     )

@@ -292,16 +292,14 @@ def test_index_files_are_per_language(mini_site: Any) -> None:
 
 
 def _english_words() -> list[str]:
-    """The content's English words and 20,000 more forms of them (suffixes added)."""
+    """The English words of the content and of the repository's own documentation (there even
+    when a fork has removed the examples), and 20,000 more forms of them (suffixes added)."""
     import re
 
-    root = Path(__file__).resolve().parent.parent / "content"
+    root = Path(__file__).resolve().parent.parent
+    texts = [*(root / "content").rglob("*.en.md"), *root.glob("*.md"), *root.glob("docs/*.md")]
     words = sorted(
-        {
-            w.lower()
-            for p in root.rglob("*.en.md")
-            for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))
-        }
+        {w.lower() for p in texts for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))}
     )
     suffixes = [
         "s",

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, unbroken
+from conftest import unbroken
 
-from generator.config import load_config
-from generator.model import build_archive
-from generator.pipeline import check
 from generator.render.thai_breaks import MAX_UNBROKEN, ThaiBreaks
-from generator.render.thai_names import archive_names, archive_terms, names_in, width
+from generator.render.thai_names import names_in, width
 
 NAMES = ["คลองผดุงกรุงเกษม", "เคเคทีที", "จตุภาคี", "ปากช่อง", "กะดีจีน"]
 
@@ -110,31 +107,6 @@ def test_a_tag_left_open_at_the_end_is_not_read_as_text() -> None:
     page = "<p>ขอนแก่นเป็นเมือง</p><script>ขอนแก่นเป็นเมือง</script><p title='ขอนแก่นเป็นเมือง'>"
     out = ThaiBreaks([]).html(page)
     assert out.count("<lc-w>") == 1 and unbroken(out) == page
-
-
-def test_the_archives_names_come_from_its_content() -> None:
-    archive = build_archive(check(load_config(ROOT / "mkdocs.yml")).loaded)
-    names = archive_names(archive)
-    # Names of places in name fields, parenthesised terms, names after a kind of place.
-    for name in (
-        "ขอนแก่น",
-        "เขาใหญ่",
-        "ปากช่อง",
-        "คลองผดุงกรุงเกษม",
-        "เคเคทีที",
-        "จตุภาคี",
-        "กะดีจีน",
-        "แก่งคอย",
-        "บพท",
-        "ป้อมปราบศัตรูพ่าย",
-        "ศรีจันทร์",
-        "สี่พระยา",
-    ):
-        assert name in names, name
-    assert all(width(n) <= 18 for n in names)
-    assert "และ" not in names
-    assert "การสื่อสารสาธารณะ" in archive_terms(archive)
-    assert "การสื่อสารสาธารณะ" not in names  # a term: words around it may still break
 
 
 def test_name_fields_are_cut_into_names() -> None:

@@ -19,9 +19,23 @@ import yaml
 
 from ..scaffold import field_help
 from ..validate.schema import KIND_SCHEMAS, inlined_schemas
-from ..validate.schema_paths import empty_value, subschema
+from ..validate.schema_paths import empty_value, example_at, subschema
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
+
+
+def example(schema: str, *path: str | int) -> str:
+    """The schema's example of a field, as it is typed into a form (a list as ids separated
+    by commas): placeholders say what the schemas and the field reference say, and name
+    nothing of this archive's content, which a fork removes."""
+    found, value = example_at(inlined_schemas()[schema], path)
+    if not found:
+        raise KeyError(f"{schema}: no example for {'.'.join(map(str, path))}")
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+CITY_EXAMPLE = example("project", "city")
+PROJECT_EXAMPLE = example("lesson", "projects")
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,7 @@ SOURCE_FIELDS = [
         "sources",
         help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
         "separated by commas",
-        placeholder="wecitizens-18-cities",
+        placeholder=example("project", "sources"),
     ),
     Field(
         "source_title_th",
@@ -135,14 +149,14 @@ SOURCE_FIELDS = [
         target="source.date",
         help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. เฉพาะเมื่อเอกสารระบุ / YYYY, YYYY-MM "
         "or YYYY-MM-DD (CE), only when the document gives it",
-        placeholder="2024-06-12",
+        placeholder=example("sources", "x", "date"),
     ),
     Field(
         "source_date_evidence",
         "ข้อความในเอกสารที่ระบุวันที่ / New source: the document's words giving the date",
         target="source.evidence.date",
         help="ต้องมีถ้าระบุวันที่ เช่น (12 มิ.ย.67) / Needed when a date is given, e.g. (12 มิ.ย.67)",
-        placeholder="(12 มิ.ย.67)",
+        placeholder=example("sources", "x", "evidence", "date"),
     ),
     Field(
         "source_url",
@@ -173,7 +187,7 @@ PROJECT = Form(
             "รหัส / Id",
             target="id",
             help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty",
-            placeholder="khon-kaen-2024",
+            placeholder=PROJECT_EXAMPLE,
         ),
         Field("title_th", "ชื่อโครงการ (ไทย) / Title (Thai)", target="title.th"),
         Field("title_en", "ชื่อโครงการ (อังกฤษ) / Title (English)", target="title.en"),
@@ -182,9 +196,9 @@ PROJECT = Form(
             "เมือง / City",
             target="city",
             schema="project:city",
-            help="รหัสเมืองตามที่อยู่หน้าเมือง เช่น khon-kaen / The city's id, as in its "
-            "page address, e.g. khon-kaen",
-            placeholder="khon-kaen",
+            help=f"รหัสเมืองตามที่อยู่หน้าเมือง เช่น {CITY_EXAMPLE} / The city's id, as in its "
+            f"page address, e.g. {CITY_EXAMPLE}",
+            placeholder=CITY_EXAMPLE,
         ),
         Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th", schema="project:area"),
         Field("area_en", "พื้นที่ (อังกฤษ) / Area (English)", target="area.en"),
@@ -193,17 +207,20 @@ PROJECT = Form(
             "รอบทุน / Programme round",
             target="round",
             schema="project:round",
-            placeholder="2020-2021",
+            placeholder=example("project", "round"),
         ),
         Field(
             "period_start",
             "ปีเริ่มต้น (ค.ศ.) / First year (CE)",
             target="period.start",
             schema="project:period",
-            placeholder="2020",
+            placeholder=example("project", "period", "start"),
         ),
         Field(
-            "period_end", "ปีสิ้นสุด (ค.ศ.) / Last year (CE)", target="period.end", placeholder="2021"
+            "period_end",
+            "ปีสิ้นสุด (ค.ศ.) / Last year (CE)",
+            target="period.end",
+            placeholder=example("project", "period", "end"),
         ),
         Field(
             "funder_th", "ผู้ให้ทุน (ไทย) / Funder (Thai)", target="funder.th", schema="project:funder"
@@ -278,7 +295,7 @@ LESSON = Form(
     "One lesson: its context, what was done, what was learned and advice for other cities, as "
     "your sources report it.",
     [
-        Field("id", "รหัส / Id", target="id", placeholder="anchor-organisation-as-driver"),
+        Field("id", "รหัส / Id", target="id", placeholder="community-libraries"),
         Field("title_th", "ชื่อบทเรียน (ไทย) / Title (Thai)", target="title.th"),
         Field("title_en", "ชื่อบทเรียน (อังกฤษ) / Title (English)", target="title.en"),
         Field(
@@ -287,7 +304,7 @@ LESSON = Form(
             target="cities",
             schema="lesson:cities",
             help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
-            placeholder="khon-kaen, yala",
+            placeholder=example("lesson", "cities"),
         ),
         Field(
             "projects",
@@ -345,7 +362,7 @@ EVENT = Form(
             "รหัส / Id",
             target="id",
             help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty",
-            placeholder="learning-city-days-2023",
+            placeholder=f"{CITY_EXAMPLE}-forum-2024",
         ),
         Field("title_th", "ชื่อเหตุการณ์ (ไทย) / Title (Thai)", target="title.th", required=True),
         Field("title_en", "ชื่อเหตุการณ์ (อังกฤษ) / Title (English)", target="title.en", required=True),
@@ -355,14 +372,14 @@ EVENT = Form(
             target="date.start",
             required=True,
             schema="event:date",
-            placeholder="2023-08-22",
+            placeholder=example("event", "date", "start"),
         ),
         Field(
             "date_end",
             "วันสิ้นสุด (ค.ศ.) ถ้าเป็นช่วงเวลา / Last date (CE), for a range",
             target="date.end",
             help="เว้นว่างถ้าเป็นวันเดียว / Leave empty for a single date",
-            placeholder="2023-08-23",
+            placeholder=example("event", "date", "end"),
         ),
         Field(
             "places",
@@ -372,7 +389,10 @@ EVENT = Form(
             schema="event:places",
             help="หนึ่งบรรทัดต่อหนึ่งแห่ง: ชื่อไทย | ชื่ออังกฤษ | รหัสเมือง (ถ้ามี) / One line "
             "per place: Thai name | English name | city id (if any)",
-            placeholder="ศาลาว่าการกรุงเทพมหานคร | Bangkok City Hall | bangkok",
+            placeholder=" | ".join(
+                example("event", "places", 0, *part)
+                for part in (("name", "th"), ("name", "en"), ("city",))
+            ),
         ),
         Field(
             "cities",
@@ -380,7 +400,7 @@ EVENT = Form(
             target="cities",
             schema="event:cities",
             help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
-            placeholder="khon-kaen, yala",
+            placeholder=example("lesson", "cities"),
         ),
         Field(
             "projects",
@@ -431,7 +451,7 @@ CORRECTION = Form(
             "หน้าที่ผิด / Page",
             required=True,
             help="ที่อยู่ของหน้า / The page's address",
-            placeholder="https://…/cities/yala.html",
+            placeholder=f"https://…/cities/{CITY_EXAMPLE}.html",
         ),
         Field("wrong", "ข้อความที่ผิด / What is wrong", "textarea", required=True),
         Field("right", "ข้อความที่ถูกต้อง / What is right", "textarea", required=True),
@@ -456,7 +476,7 @@ MISSING_FACT = Form(
             required=True,
             help="ประเภทและรหัสของหน้า (กรอกให้แล้วเมื่อมาจากลิงก์ในหน้า) / The page's kind "
             "and id (filled in when you come from the page's link)",
-            placeholder="projects/khon-kaen-2020",
+            placeholder=f"projects/{PROJECT_EXAMPLE}",
         ),
         Field(
             "field",

@@ -457,7 +457,9 @@ class Renderer:
             rows=(rows := project_rows(archive.projects.values(), projects_ctx)),
             filters=filter_columns(rows),
         )
-        themes = [(t, self._in_theme(t)) for t in archive.themes.values()]
+        # The themes some case is tagged with: a term of the vocabulary that tags nothing
+        # (a fork keeps ours until it writes its own) would be a page leading nowhere.
+        themes = [(t, cases) for t in archive.themes.values() if any(cases := self._in_theme(t))]
         self._emit(
             "lessons_index.md.j2",
             self._ctx("lessons/index", lang),

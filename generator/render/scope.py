@@ -32,11 +32,18 @@ class Scope:
 
 
 def scope_of(archive: Archive, cohort: str | None) -> Scope:
+    cities = list(archive.cities.values())
+    projects = list(archive.projects.values())
+    if not any(c.fields.get("cohort") == cohort for c in cities) and not any(
+        p.fields.get("round") == cohort for p in projects
+    ):
+        # A round no case is of (a fork that kept this setting): everything is counted and no
+        # round is named; the build warns (validate/settings.py, setting-empty-round).
+        cohort = None
+
     def counted(value: object) -> bool:
         return cohort is None or value == cohort
 
-    cities = list(archive.cities.values())
-    projects = list(archive.projects.values())
     return Scope(
         cohort=cohort,
         cities_in=tuple(c for c in cities if counted(c.fields.get("cohort"))),

@@ -115,7 +115,7 @@ def write_thai_words_script(site_dir: Path, words: set[str] | frozenset[str]) ->
     by the browser's script from the index, whose text is never segmented: it breaks their
     Thai lines with `Intl.Segmenter`, kept from cutting inside these words — ICU's dictionary
     lacks the names, and cuts some words the build keeps whole ("ยู|เนสโก")
-    (theme/assets/javascripts/search.js). Measured in tests/test_browser_thai_breaks.py."""
+    (theme/assets/javascripts/search.js). Measured in tests/examples/test_browser_thai_breaks.py."""
     target = site_dir / THAI_WORDS_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))

@@ -484,6 +484,11 @@ def _shape(error: ValidationError, ctx: Context) -> list[Problem]:
     """`pattern` and `format`: the value is not of the form the field wants."""
     path = _path(error)
     shape = _schema(error).get("x-shape") or {}
+    value = error.instance
+    example = ctx.example(path)
+    if _schema(error).get("format") == "uri" and _bare_address(value):
+        # `www.city.go.th`: the address the contributor meant, not the schema's example
+        example = f"`https://{value}`"
     return [
         problem(
             "bad-format",
@@ -491,9 +496,14 @@ def _shape(error: ValidationError, ctx: Context) -> list[Problem]:
             value=_instance(error),
             shape_en=shape.get("en", _NO_SHAPE[0]),
             shape_th=shape.get("th", _NO_SHAPE[1]),
-            example=ctx.example(path),
+            example=example,
         )
     ]
+
+
+def _bare_address(value: Any) -> bool:
+    """A web address written without its scheme: a host name with a dot, no spaces."""
+    return isinstance(value, str) and re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", value) is not None
 
 
 def _range(error: ValidationError, ctx: Context) -> list[Problem]:

@@ -70,7 +70,7 @@ def example_at(node: Any, path: KeyPath) -> tuple[bool, Any]:
     The outermost field's example comes first, taken apart down to `path` (`period.start` →
     2020 from `period: {start: 2020, end: 2021}`): it was written for that field, while a
     nested value inherits the generic example of its definition (any bilingual label's
-    `{th: ขอนแก่น, en: Khon Kaen}`), used only when the field has none."""
+    `{th: เมืองตัวอย่าง, en: Example City}`), used only when the field has none."""
     chain = [node]
     for part in path:
         node = _child(node, part)

@@ -1,6 +1,9 @@
 """The real archive on a phone and a desk, measured in Chromium: the projects table as cards,
 its filters (big, bordered, written into the page so nothing moves), and the map (numbered
-pins that match the list beside them, big enough to tap, reachable by keyboard, with a key)."""
+pins that match the list beside them, big enough to tap, reachable by keyboard, with a key).
+
+Like everything in tests/examples/, it reads this archive's own pages: `remove-examples`
+removes it with them."""
 
 from __future__ import annotations
 

@@ -2,21 +2,23 @@
 
 These tests read `content/` (not a fixture), so they fail when a contribution breaks the
 programme's shape: a city without its English twin, a lesson tied to nothing, a headline
-figure that no longer matches the files.
+figure that no longer matches the files. They are this programme's, not the template's:
+`remove-examples` removes this folder (tests/examples/) with the content it reads.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from generator.config import load_config
 from generator.model import Archive, build_archive
 from generator.pipeline import check
+from generator.release.coverage import places, temporal_coverage
+from generator.render.thai_names import archive_names, archive_terms, width
 
-ROOT = Path(__file__).resolve().parent.parent
 COHORT = "2020-2021"
 
 
@@ -93,3 +95,35 @@ def test_the_in_depth_projects_are_case_files(archive: Archive) -> None:
     assert "phra-nakhon-2024" in archive.projects
     # Renamed once its CIAP link turned out to be inferred; the old address still redirects.
     assert "roi-et-ciap-2024" in archive.projects["roi-et-smart-livable-city"].aliases
+
+
+def test_the_archives_names_come_from_its_content(archive: Archive) -> None:
+    """The names kept whole on a line (generator/render/thai_names.py) are read from the
+    content: these are this archive's."""
+    names = archive_names(archive)
+    # Names of places in name fields, parenthesised terms, names after a kind of place.
+    for name in (
+        "ขอนแก่น",
+        "เขาใหญ่",
+        "ปากช่อง",
+        "คลองผดุงกรุงเกษม",
+        "เคเคทีที",
+        "จตุภาคี",
+        "กะดีจีน",
+        "แก่งคอย",
+        "บพท",
+        "ป้อมปราบศัตรูพ่าย",
+        "ศรีจันทร์",
+        "สี่พระยา",
+    ):
+        assert name in names, name
+    assert all(width(n) <= 18 for n in names)
+    assert "และ" not in names
+    assert "การสื่อสารสาธารณะ" in archive_terms(archive)
+    assert "การสื่อสารสาธารณะ" not in names  # a term: words around it may still break
+
+
+def test_the_deposits_cover_the_programmes_years_and_every_city(archive: Archive) -> None:
+    span = temporal_coverage(archive)
+    assert span is not None and span.startswith("2020/")
+    assert len(places(archive)) == len(archive.cities)

@@ -3,6 +3,9 @@
 Measured on the archive's own content, every page kind, Thai and English, phone and desktop:
 where the layout actually ended each line (tests/thai_lines.py), judged by ICU's segmentation
 and a hand-checked list of names — not by the segmenter the build used.
+
+Like everything in tests/examples/, it reads this archive's own pages: `remove-examples`
+removes it with them.
 """
 
 from __future__ import annotations

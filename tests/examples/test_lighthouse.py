@@ -10,6 +10,9 @@ its figures are in the README, as are the other speed targets.
 
 `make test` installs the pinned Lighthouse into .venv/lighthouse (12.2.3: 13.x needs Node 22).
 The site is served gzip-compressed, as any web host serves it.
+
+Like everything in tests/examples/, it reads this archive's own pages: `remove-examples`
+removes it with them.
 """
 
 from __future__ import annotations
