@@ -264,7 +264,7 @@ def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
     vocabularies = {name: checked.loaded.vocabulary(name) for name in ("themes", "sdgs", "regions")}
     folder = config.root / FORMS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in render_forms(vocabularies).items():
+    for name, text in render_forms(vocabularies, localisation(config)).items():
         (folder / name).write_text(text, encoding="utf-8")
         print(f"wrote / เขียน {(FORMS_DIR / name).as_posix()}")
     template = config.content_dir / TEMPLATE_NAME
@@ -276,7 +276,7 @@ def _issue_forms(args: argparse.Namespace, config: SiteConfig) -> int:
 def _from_issue(args: argparse.Namespace, config: SiteConfig) -> int:
     name = {"project": "projects", "lesson": "lessons", "event": "events"}.get(args.form, args.form)
     body = args.body.read_text(encoding="utf-8", errors="replace")
-    conversion = convert(body, form_named(name), config, issue=args.issue)
+    conversion = convert(body, form_named(name, localisation(config)), config, issue=args.issue)
     text = comment(conversion)
     if args.comment:
         args.comment.write_text(text, encoding="utf-8")

@@ -12,11 +12,11 @@ import yaml
 from conftest import FIXTURES, ROOT, Project, unbroken
 
 from generator.config import load_config
-from generator.contrib.forms import FORMS, render_forms
+from generator.contrib.forms import forms, render_forms
 from generator.contrib.from_issue import convert, form_named, keep_lists, parse_answers
 from generator.contrib.sources_template import TEMPLATE_NAME, template_text
 from generator.pipeline import check
-from generator.validate.schema import KIND_SCHEMAS, raw_schemas
+from generator.validate.schema import KIND_SCHEMAS, localisation, raw_schemas
 
 ISSUES = FIXTURES / "issues"
 BIN = Path(sys.executable).parent
@@ -98,7 +98,8 @@ def _vocabularies() -> dict[str, dict]:
 
 def test_committed_issue_forms_are_up_to_date() -> None:
     folder = ROOT / ".github" / "ISSUE_TEMPLATE"
-    for name, text in render_forms(_vocabularies()).items():
+    where = localisation(load_config(ROOT / "mkdocs.yml"))  # as `issue-forms` writes them
+    for name, text in render_forms(_vocabularies(), where).items():
         assert (folder / name).read_text(encoding="utf-8") == text, (
             f"{name} is stale: run `python -m generator issue-forms`"
         )
@@ -151,7 +152,7 @@ def test_issue_forms_follow_githubs_schema() -> None:
 
 def test_form_fields_land_in_schema_fields() -> None:
     schemas = raw_schemas()
-    for form in FORMS:
+    for form in forms():
         if not form.kind:
             continue
         properties = schemas[KIND_SCHEMAS[form.kind]]["properties"]

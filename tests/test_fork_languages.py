@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import FIXTURES, Project, make_project
 
 # Lao is written without spaces between words, as Thai is: the word is found inside the run.
@@ -258,6 +259,97 @@ def test_a_new_case_asks_for_the_archive_s_languages(tmp_path: Path) -> None:
     assert (project.content / "cities" / "vientiane.lo.md").is_file()
     sources = (project.content / "sources.yml").read_text(encoding="utf-8")
     assert 'title: {th: "", lo: ""}' in sources
+
+
+# A project proposed through the fork's issue form, answered in its languages (test text).
+LAO_PROJECT = {
+    "id": "mekong-reading",  # asked for: no English title to make it from
+    "title_th": "การอ่านริมโขง",
+    "title_lo": "ການອ່ານແຄມຂອງ",
+    "city": "nong-khai",
+    "area_th": "เทศบาลเมืองหนองคาย",
+    "area_lo": "ເທດສະບານເມືອງໜອງຄາຍ",
+    "summary_th": "โครงการทดสอบ",
+    "summary_lo": "ໂຄງການທົດສອບ",
+    "body_lo": LAO_BODY,
+    "source_ids": "city-report",
+}
+VIETNAMESE_PROJECT = {
+    "title_en": "Reading by the Red River",
+    "title_vi": "Đọc sách bên sông Hồng",
+    "city": "hanoi",
+    "area_en": "Hoan Kiem",
+    "summary_en": "A test project.",
+    "summary_vi": "Một dự án thử nghiệm.",
+    "source_ids": "city-report",
+}
+
+
+def _submitted(form_file: Path, answers: dict[str, str]) -> str:
+    """The issue GitHub opens from a submitted form: each question's label as a heading, then
+    the answer or `_No response_`."""
+    form = yaml.safe_load(form_file.read_text(encoding="utf-8"))
+    return "".join(
+        f"### {entry['attributes']['label']}\n\n{answers.get(entry['id']) or '_No response_'}\n\n"
+        for entry in form["body"]
+        if "id" in entry
+    )
+
+
+@pytest.mark.parametrize(
+    "make_fork, answers, codes, id_, not_named",
+    [
+        (thai_lao_fork, LAO_PROJECT, ("th", "lo"), "mekong-reading", ("English", "อังกฤษ")),
+        (
+            english_vietnamese_fork,
+            VIETNAMESE_PROJECT,
+            ("en", "vi"),
+            "reading-by-the-red-river",  # made from the English title
+            ("Thai", "ไทย"),
+        ),
+    ],
+    ids=["thai-lao", "english-vietnamese"],
+)
+def test_issue_forms_ask_in_the_archive_s_languages_and_make_its_files(
+    tmp_path: Path,
+    make_fork: Any,
+    answers: dict[str, str],
+    codes: tuple[str, str],
+    id_: str,
+    not_named: tuple[str, str],
+) -> None:
+    """The forms ask for each label in the fork's languages, named as such (never "(English)"
+    beside a Lao answer); a filled issue becomes the primary file and its translation."""
+    primary, second = codes
+    [gone] = {"th", "en"} - set(codes)  # the template's language the fork does not have
+    project = make_fork(tmp_path / "fork")
+    assert project.run("issue-forms").returncode == 0
+    forms = project.root / ".github" / "ISSUE_TEMPLATE"
+    for name in ("propose-project.yml", "propose-lesson.yml", "propose-event.yml"):
+        text = (forms / name).read_text(encoding="utf-8")
+        fields = {entry["id"] for entry in yaml.safe_load(text)["body"] if "id" in entry}
+        assert {f"title_{primary}", f"title_{second}", f"summary_{second}"} <= fields, name
+        assert not [f for f in fields if f.endswith(f"_{gone}")], name
+        english_name, thai_name = not_named
+        assert f"({english_name})" not in text and f"({thai_name})" not in text, name
+        assert f"ภาษา{thai_name}" not in text, name
+
+    issue = project.root / "issue.md"
+    issue.write_text(_submitted(forms / "propose-project.yml", answers), encoding="utf-8")
+    converted = project.run("from-issue", "--form", "project", "--body", str(issue))
+    assert converted.returncode == 0, converted.stderr
+    folder = project.content / "projects"
+    assert {p.name for p in folder.iterdir()} == {f"{id_}.md", f"{id_}.{second}.md"}
+    front = yaml.safe_load((folder / f"{id_}.md").read_text(encoding="utf-8").split("---\n")[1])
+    assert front["title"] == {
+        primary: answers[f"title_{primary}"],
+        second: answers[f"title_{second}"],
+    }
+    assert front["summary"] == answers[f"summary_{primary}"]
+    translation = (folder / f"{id_}.{second}.md").read_text(encoding="utf-8")
+    assert answers[f"summary_{second}"] in translation
+    validated = project.run("validate")
+    assert validated.returncode == 0, validated.stdout
 
 
 def _search(page: Any, query: str) -> list[str]:

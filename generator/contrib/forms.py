@@ -7,28 +7,35 @@ the conversion cannot disagree. Whether an answer is required is read from the s
 comes from the schemas and dropdown options from the vocabularies, so `python -m generator
 issue-forms` rewrites the forms after any of them changes (a test fails while the committed
 forms are stale).
+
+A form asks for a label in each of the archive's languages — mkdocs.yml's i18n languages, the
+primary first, as the schemas have them (`Localisation`): `title_th`, `title_en` here, `title_th`,
+`title_lo` in a Thai and Lao fork. The form's own words stay the template's Thai and English;
+the languages they name are the archive's, named by Babel.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..messages import language_name
 from ..scaffold import field_help
-from ..validate.schema import KIND_SCHEMAS, inlined_schemas
+from ..validate.schema import KIND_SCHEMAS, TEMPLATE, Localisation, inlined_schemas
 from ..validate.schema_paths import empty_value, example_at, subschema
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 
 
-def example(schema: str, *path: str | int) -> str:
+def example(schema: str, *path: str | int, where: Localisation = TEMPLATE) -> str:
     """The schema's example of a field, as it is typed into a form (a list as ids separated
     by commas): placeholders say what the schemas and the field reference say, and name
     nothing of this archive's content, which a fork removes."""
-    found, value = example_at(inlined_schemas()[schema], path)
+    found, value = example_at(inlined_schemas(where)[schema], path)
     if not found:
         raise KeyError(f"{schema}: no example for {'.'.join(map(str, path))}")
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
@@ -50,6 +57,8 @@ class Field:
     multiple: bool = False
     help: str = ""
     placeholder: str = ""
+    lang: str = ""  # the language of the answer, for a label asked in each language
+    question: str = ""  # then the label without the language: "ชื่อโครงการ / Title"
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,12 @@ class Form:
     labels: list[str]
     intro: str
     fields: list[Field] = field(default_factory=list)
+    where: Localisation = TEMPLATE  # the archive's languages, for the schemas too
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The archive's languages, the primary (whose file holds every field) first."""
+        return self.where.languages
 
     def by_label(self) -> dict[str, Field]:
         return {f.label: f for f in self.fields}
@@ -69,28 +84,34 @@ class Form:
         """Whether no case file can be written without this answer."""
         if not self.kind:
             return item.required
-        return answer_required(self.kind, item.target)
+        return answer_required(self.kind, item.target, self.where)
 
 
-# Answers the converter can do without although the schema wants the field: the id is made
-# from the English title; sources are cited by id *or* given as a new one (the validator
-# then says which is missing); the text and the English summary can follow later.
-_OPTIONAL_TARGETS = ("id", "sources", "source", "body")
+# Ids are lowercase ASCII (they are the pages' addresses): one left empty is made from the
+# title in English, in an archive that has English; in any other the form asks for it.
+ID_LANGUAGE = "en"
+
+# Answers the converter can do without although the schema wants the field: sources are
+# cited by id *or* given as a new one (the validator then says which is missing); the text
+# and the translations' summaries can follow later.
+_OPTIONAL_TARGETS = ("sources", "source", "body")
 
 
-def answer_required(kind: str, target: str) -> bool:
+def answer_required(kind: str, target: str, where: Localisation = TEMPLATE) -> bool:
     """Read from the schema of `kind`: an answer is required when the field it fills is
     required and cannot be left unknown (`null`, `""` for a translation to come, `[]`)."""
     head, _, rest = target.partition(".")
     if head == "section":  # a lesson is its four sections (validate/body.py)
         return True
+    if head == "id":
+        return ID_LANGUAGE not in where.languages
     if head in _OPTIONAL_TARGETS:
         return False
-    schema = inlined_schemas()[KIND_SCHEMAS[kind]]
-    # `summary.th` is the Thai file's summary; `summary.en` goes to the optional translation.
-    parts = [head] if head == "summary" and rest == "th" else target.split(".")
-    if head == "summary" and rest != "th":
+    schema = inlined_schemas(where)[KIND_SCHEMAS[kind]]
+    # `summary.<primary>` is the primary file's summary; the others go to optional translations.
+    if head == "summary" and rest != where.languages[0]:
         return False
+    parts = [head] if head == "summary" else target.split(".")
     node = schema
     for part in parts:
         if part not in node.get("required", []):
@@ -101,341 +122,353 @@ def answer_required(kind: str, target: str) -> bool:
     return True
 
 
+def language_names(code: str) -> tuple[str, str]:
+    """A language's name in the form's words, Thai then English: ("ลาว", "Lao")."""
+    english, thai = language_name(code)
+    return thai.removeprefix("ภาษา").strip(), english
+
+
+def each_language(
+    where: Localisation,
+    id_: str,
+    question: str,
+    target: str,
+    widget: str = "input",
+    *,
+    schema: str = "",
+    help: str = "",
+) -> list[Field]:
+    """A label asked in each of the archive's languages: `title_th` for `title.th`, labelled
+    "ชื่อโครงการ (ไทย) / Title (Thai)", then `title_en` …; the help goes with the first."""
+    thai, english = question.split(" / ")
+    fields = []
+    for n, code in enumerate(where.languages):
+        name_th, name_en = language_names(code)
+        fields.append(
+            Field(
+                f"{id_}_{code}",
+                f"{thai} ({name_th}) / {english} ({name_en})",
+                widget,
+                f"{target}.{code}",
+                schema=schema if n == 0 else "",
+                help=help if n == 0 else "",
+                lang=code,
+                question=question,
+            )
+        )
+    return fields
+
+
+def _id(where: Localisation, placeholder: str) -> Field:
+    help_text = (
+        "ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty"
+        if ID_LANGUAGE in where.languages
+        else "ชื่อไฟล์และที่อยู่ของหน้า ใช้ a-z ตัวเล็ก ตัวเลข และขีด / The page's file name and "
+        "address: lowercase a-z, digits and hyphens"
+    )
+    return Field("id", "รหัส / Id", target="id", help=help_text, placeholder=placeholder)
+
+
 _SOURCE_HELP = (
     "ทุกข้อเท็จจริงต้องมาจากเอกสารที่เผยแพร่แล้ว / Every fact must come from a published document."
 )
 
-SOURCE_FIELDS = [
-    Field(
-        "source_ids",
-        "แหล่งที่มาที่มีอยู่แล้ว / Existing sources",
-        "input",
-        "sources",
-        help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
-        "separated by commas",
-        placeholder=example("project", "sources"),
-    ),
-    Field(
-        "source_title_th",
-        "ชื่อเอกสารแหล่งที่มาใหม่ (ไทย) / New source: title (Thai)",
-        target="source.title.th",
-        help=_SOURCE_HELP + " ถ้าเอกสารไม่มีชื่อ ให้ตั้งชื่อในวงเล็บเหลี่ยม [ … ] / If the "
-        "document has no title, write one in square brackets [ … ].",
-    ),
-    Field(
-        "source_title_en",
-        "ชื่อเอกสารแหล่งที่มาใหม่ (อังกฤษ) / New source: title (English)",
-        target="source.title.en",
-    ),
-    Field(
-        "source_publisher_th",
-        "ผู้เผยแพร่ (ไทย) / New source: publisher (Thai)",
-        target="source.publisher.th",
-    ),
-    Field(
-        "source_publisher_en",
-        "ผู้เผยแพร่ (อังกฤษ) / New source: publisher (English)",
-        target="source.publisher.en",
-    ),
-    Field(
-        "source_publisher_evidence",
-        "ข้อความในเอกสารที่ระบุผู้เผยแพร่ / New source: the document's words giving the publisher",
-        target="source.evidence.publisher",
-        help="ต้องมีถ้าระบุผู้เผยแพร่ / Needed when a publisher is given",
-    ),
-    Field(
-        "source_date",
-        "วันที่เผยแพร่ / New source: date",
-        target="source.date",
-        help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. เฉพาะเมื่อเอกสารระบุ / YYYY, YYYY-MM "
-        "or YYYY-MM-DD (CE), only when the document gives it",
-        placeholder=example("sources", "x", "date"),
-    ),
-    Field(
-        "source_date_evidence",
-        "ข้อความในเอกสารที่ระบุวันที่ / New source: the document's words giving the date",
-        target="source.evidence.date",
-        help="ต้องมีถ้าระบุวันที่ เช่น (12 มิ.ย.67) / Needed when a date is given, e.g. (12 มิ.ย.67)",
-        placeholder=example("sources", "x", "evidence", "date"),
-    ),
-    Field(
-        "source_url",
-        "ที่อยู่เว็บ / New source: web address",
-        target="source.url",
-        placeholder="https://",
-    ),
-]
+
+def _source_fields(where: Localisation) -> list[Field]:
+    return [
+        Field(
+            "source_ids",
+            "แหล่งที่มาที่มีอยู่แล้ว / Existing sources",
+            "input",
+            "sources",
+            help="รหัสใน content/sources.yml คั่นด้วยจุลภาค / Ids from content/sources.yml, "
+            "separated by commas",
+            placeholder=example("project", "sources"),
+        ),
+        *each_language(
+            where,
+            "source_title",
+            "ชื่อเอกสารแหล่งที่มาใหม่ / New source: title",
+            "source.title",
+            help=_SOURCE_HELP + " ถ้าเอกสารไม่มีชื่อ ให้ตั้งชื่อในวงเล็บเหลี่ยม [ … ] / If the "
+            "document has no title, write one in square brackets [ … ].",
+        ),
+        *each_language(
+            where, "source_publisher", "ผู้เผยแพร่ / New source: publisher", "source.publisher"
+        ),
+        Field(
+            "source_publisher_evidence",
+            "ข้อความในเอกสารที่ระบุผู้เผยแพร่ / New source: the document's words giving the publisher",
+            target="source.evidence.publisher",
+            help="ต้องมีถ้าระบุผู้เผยแพร่ / Needed when a publisher is given",
+        ),
+        Field(
+            "source_date",
+            "วันที่เผยแพร่ / New source: date",
+            target="source.date",
+            help="ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว เป็นปี ค.ศ. เฉพาะเมื่อเอกสารระบุ / YYYY, YYYY-MM "
+            "or YYYY-MM-DD (CE), only when the document gives it",
+            placeholder=example("sources", "x", "date"),
+        ),
+        Field(
+            "source_date_evidence",
+            "ข้อความในเอกสารที่ระบุวันที่ / New source: the document's words giving the date",
+            target="source.evidence.date",
+            help="ต้องมีถ้าระบุวันที่ เช่น (12 มิ.ย.67) / Needed when a date is given, e.g. (12 มิ.ย.67)",
+            placeholder=example("sources", "x", "evidence", "date"),
+        ),
+        Field(
+            "source_url",
+            "ที่อยู่เว็บ / New source: web address",
+            target="source.url",
+            placeholder="https://",
+        ),
+    ]
+
+
+_BODY_HELP = "ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine"
 
 _CONFIRM = (
     "ข้อมูลทุกข้อมาจากแหล่งที่มาที่ระบุ และยินยอมให้เผยแพร่ภายใต้ CC BY 4.0 / Every fact "
     "comes from the sources named, and I agree to publish it under CC BY 4.0"
 )
 
-PROJECT = Form(
-    "propose-project",
-    "projects",
-    "[โครงการ / Project]: ",
-    "เสนอโครงการวิจัยใหม่ / Propose a new research project",
-    ["proposal", "project"],
-    "กรอกสิ่งที่แหล่งที่มาบอก ช่องที่ไม่ทราบให้เว้นว่างไว้ หน้าเว็บจะแสดงว่า “ยังไม่ทราบ” "
-    "ผู้ดูแลจะแปลงคำขอนี้เป็นไฟล์และเปิด pull request ให้\n\n"
-    "Fill in what your sources say and leave unknown fields empty: the page will say "
-    "“not yet known”. A maintainer turns this issue into a case file and a pull request.",
-    [
-        Field(
-            "id",
-            "รหัส / Id",
-            target="id",
-            help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty",
-            placeholder=PROJECT_EXAMPLE,
-        ),
-        Field("title_th", "ชื่อโครงการ (ไทย) / Title (Thai)", target="title.th"),
-        Field("title_en", "ชื่อโครงการ (อังกฤษ) / Title (English)", target="title.en"),
-        Field(
-            "city",
-            "เมือง / City",
-            target="city",
-            schema="project:city",
-            help=f"รหัสเมืองตามที่อยู่หน้าเมือง เช่น {CITY_EXAMPLE} / The city's id, as in its "
-            f"page address, e.g. {CITY_EXAMPLE}",
-            placeholder=CITY_EXAMPLE,
-        ),
-        Field("area_th", "พื้นที่ (ไทย) / Area (Thai)", target="area.th", schema="project:area"),
-        Field("area_en", "พื้นที่ (อังกฤษ) / Area (English)", target="area.en"),
-        Field(
-            "round",
-            "รอบทุน / Programme round",
-            target="round",
-            schema="project:round",
-            placeholder=example("project", "round"),
-        ),
-        Field(
-            "period_start",
-            "ปีเริ่มต้น (ค.ศ.) / First year (CE)",
-            target="period.start",
-            schema="project:period",
-            placeholder=example("project", "period", "start"),
-        ),
-        Field(
-            "period_end",
-            "ปีสิ้นสุด (ค.ศ.) / Last year (CE)",
-            target="period.end",
-            placeholder=example("project", "period", "end"),
-        ),
-        Field(
-            "funder_th", "ผู้ให้ทุน (ไทย) / Funder (Thai)", target="funder.th", schema="project:funder"
-        ),
-        Field("funder_en", "ผู้ให้ทุน (อังกฤษ) / Funder (English)", target="funder.en"),
-        Field(
-            "programme_th",
-            "แผนงาน (ไทย) / Programme (Thai)",
-            target="programme.th",
-            schema="project:programme",
-        ),
-        Field("programme_en", "แผนงาน (อังกฤษ) / Programme (English)", target="programme.en"),
-        Field(
-            "lead_th",
-            "หัวหน้าโครงการ (ไทย) / Project lead (Thai)",
-            target="lead.name.th",
-            schema="project:lead",
-        ),
-        Field("lead_en", "หัวหน้าโครงการ (อังกฤษ) / Project lead (English)", target="lead.name.en"),
-        Field("institution_th", "หน่วยงาน (ไทย) / Institution (Thai)", target="lead.institution.th"),
-        Field(
-            "institution_en",
-            "หน่วยงาน (อังกฤษ) / Institution (English)",
-            target="lead.institution.en",
-        ),
-        Field(
-            "themes",
-            "ประเด็น / Themes",
-            "dropdown",
-            "themes",
-            schema="project:themes",
-            vocabulary="themes",
-            multiple=True,
-        ),
-        Field(
-            "sdgs",
-            "เป้าหมายการพัฒนาที่ยั่งยืน / SDGs",
-            "dropdown",
-            "sdgs",
-            schema="project:sdgs",
-            vocabulary="sdgs",
-            multiple=True,
-        ),
-        Field(
-            "summary_th",
-            "สรุป (ไทย) / Summary (Thai)",
-            "textarea",
-            "summary.th",
-            schema="project:summary",
-        ),
-        Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
-        Field(
-            "body_th",
-            "สิ่งที่ทราบ (ไทย) / What is known (Thai)",
-            "textarea",
-            "body.th",
-            help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine",
-        ),
-        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea", "body.en"),
-        *SOURCE_FIELDS,
-    ],
-)
 
-LESSON = Form(
-    "propose-lesson",
-    "lessons",
-    "[บทเรียน / Lesson]: ",
-    "เสนอบทเรียนจากเมือง / Propose a lesson learned",
-    ["proposal", "lesson"],
-    "บทเรียนหนึ่งเรื่อง: บริบท สิ่งที่ทำ สิ่งที่ได้เรียนรู้ และข้อแนะนำสำหรับเมืองอื่น "
-    "ตามที่แหล่งที่มารายงาน\n\n"
-    "One lesson: its context, what was done, what was learned and advice for other cities, as "
-    "your sources report it.",
-    [
-        Field("id", "รหัส / Id", target="id", placeholder="community-libraries"),
-        Field("title_th", "ชื่อบทเรียน (ไทย) / Title (Thai)", target="title.th"),
-        Field("title_en", "ชื่อบทเรียน (อังกฤษ) / Title (English)", target="title.en"),
-        Field(
-            "cities",
-            "เมือง / Cities",
-            target="cities",
-            schema="lesson:cities",
-            help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
-            placeholder=example("lesson", "cities"),
-        ),
-        Field(
-            "projects",
-            "โครงการ / Projects",
-            target="projects",
-            schema="lesson:projects",
-            help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas",
-        ),
-        Field(
-            "themes",
-            "ประเด็น / Themes",
-            "dropdown",
-            "themes",
-            schema="lesson:themes",
-            vocabulary="themes",
-            multiple=True,
-        ),
-        Field(
-            "summary_th",
-            "สรุป (ไทย) / Summary (Thai)",
-            "textarea",
-            "summary.th",
-            schema="lesson:summary",
-        ),
-        Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
-        Field("context", "บริบท / Context", "textarea", "section.0"),
-        Field("done", "สิ่งที่ทำ / What was done", "textarea", "section.1"),
-        Field("learned", "สิ่งที่ได้เรียนรู้ / What was learned", "textarea", "section.2"),
-        Field("advice", "ข้อแนะนำสำหรับเมืองอื่น / Advice for other cities", "textarea", "section.3"),
-        Field(
-            "body_en",
-            "ฉบับภาษาอังกฤษ (ถ้ามี) / English text (optional)",
-            "textarea",
-            "body.en",
-            help="ทั้งสี่หัวข้อเป็นภาษาอังกฤษ / The four sections in English",
-        ),
-        *SOURCE_FIELDS,
-    ],
-)
-
-EVENT = Form(
-    "propose-event",
-    "events",
-    "[เหตุการณ์ / Event]: ",
-    "เสนอเหตุการณ์ในลำดับเหตุการณ์ / Propose an event for the timeline",
-    ["proposal", "event"],
-    "เหตุการณ์หนึ่งเรื่องตามที่แหล่งที่มาบอก: วันที่ละเอียดเท่าที่แหล่งที่มาระบุ (บางครั้งทราบเพียงปี) "
-    "สถานที่ และเมือง โครงการ หรือบทเรียนที่เกี่ยวข้อง ช่องที่ไม่ทราบให้เว้นว่างไว้\n\n"
-    "One event as your sources tell it: its date as precisely as they give it (sometimes only "
-    "the year), where it happened, and the cities, projects or lessons it concerns. Leave "
-    "unknown fields empty.",
-    [
-        Field(
-            "id",
-            "รหัส / Id",
-            target="id",
-            help="ชื่อไฟล์และที่อยู่ของหน้า เว้นว่างได้ / The page's file name and address; may be left empty",
-            placeholder=f"{CITY_EXAMPLE}-forum-2024",
-        ),
-        Field("title_th", "ชื่อเหตุการณ์ (ไทย) / Title (Thai)", target="title.th", required=True),
-        Field("title_en", "ชื่อเหตุการณ์ (อังกฤษ) / Title (English)", target="title.en", required=True),
-        Field(
-            "date_start",
-            "วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)",
-            target="date.start",
-            required=True,
-            schema="event:date",
-            placeholder=example("event", "date", "start"),
-        ),
-        Field(
-            "date_end",
-            "วันสิ้นสุด (ค.ศ.) ถ้าเป็นช่วงเวลา / Last date (CE), for a range",
-            target="date.end",
-            help="เว้นว่างถ้าเป็นวันเดียว / Leave empty for a single date",
-            placeholder=example("event", "date", "end"),
-        ),
-        Field(
-            "places",
-            "สถานที่ / Places",
-            "textarea",
-            "places",
-            schema="event:places",
-            help="หนึ่งบรรทัดต่อหนึ่งแห่ง: ชื่อไทย | ชื่ออังกฤษ | รหัสเมือง (ถ้ามี) / One line "
-            "per place: Thai name | English name | city id (if any)",
-            placeholder=" | ".join(
-                example("event", "places", 0, *part)
-                for part in (("name", "th"), ("name", "en"), ("city",))
+def _project(where: Localisation) -> Form:
+    return Form(
+        "propose-project",
+        "projects",
+        "[โครงการ / Project]: ",
+        "เสนอโครงการวิจัยใหม่ / Propose a new research project",
+        ["proposal", "project"],
+        "กรอกสิ่งที่แหล่งที่มาบอก ช่องที่ไม่ทราบให้เว้นว่างไว้ หน้าเว็บจะแสดงว่า “ยังไม่ทราบ” "
+        "ผู้ดูแลจะแปลงคำขอนี้เป็นไฟล์และเปิด pull request ให้\n\n"
+        "Fill in what your sources say and leave unknown fields empty: the page will say "
+        "“not yet known”. A maintainer turns this issue into a case file and a pull request.",
+        [
+            _id(where, PROJECT_EXAMPLE),
+            *each_language(where, "title", "ชื่อโครงการ / Title", "title"),
+            Field(
+                "city",
+                "เมือง / City",
+                target="city",
+                schema="project:city",
+                help=f"รหัสเมืองตามที่อยู่หน้าเมือง เช่น {CITY_EXAMPLE} / The city's id, as in its "
+                f"page address, e.g. {CITY_EXAMPLE}",
+                placeholder=CITY_EXAMPLE,
             ),
-        ),
-        Field(
-            "cities",
-            "เมือง / Cities",
-            target="cities",
-            schema="event:cities",
-            help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
-            placeholder=example("lesson", "cities"),
-        ),
-        Field(
-            "projects",
-            "โครงการ / Projects",
-            target="projects",
-            schema="event:projects",
-            help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas",
-        ),
-        Field(
-            "lessons",
-            "บทเรียน / Lessons",
-            target="lessons",
-            schema="event:lessons",
-            help="รหัสบทเรียน คั่นด้วยจุลภาค / Lesson ids, separated by commas",
-        ),
-        Field(
-            "summary_th",
-            "สรุป (ไทย) / Summary (Thai)",
-            "textarea",
-            "summary.th",
-            required=True,
-            schema="event:summary",
-        ),
-        Field("summary_en", "สรุป (อังกฤษ) / Summary (English)", "textarea", "summary.en"),
-        Field(
-            "body_th",
-            "สิ่งที่ทราบ (ไทย) / What is known (Thai)",
-            "textarea",
-            "body.th",
-            help="ข้อความของหน้า เขียนแบบ Markdown ได้ / The page's text; Markdown is fine",
-        ),
-        Field("body_en", "สิ่งที่ทราบ (อังกฤษ) / What is known (English)", "textarea", "body.en"),
-        *SOURCE_FIELDS,
-    ],
-)
+            *each_language(where, "area", "พื้นที่ / Area", "area", schema="project:area"),
+            Field(
+                "round",
+                "รอบทุน / Programme round",
+                target="round",
+                schema="project:round",
+                placeholder=example("project", "round"),
+            ),
+            Field(
+                "period_start",
+                "ปีเริ่มต้น (ค.ศ.) / First year (CE)",
+                target="period.start",
+                schema="project:period",
+                placeholder=example("project", "period", "start"),
+            ),
+            Field(
+                "period_end",
+                "ปีสิ้นสุด (ค.ศ.) / Last year (CE)",
+                target="period.end",
+                placeholder=example("project", "period", "end"),
+            ),
+            *each_language(where, "funder", "ผู้ให้ทุน / Funder", "funder", schema="project:funder"),
+            *each_language(
+                where, "programme", "แผนงาน / Programme", "programme", schema="project:programme"
+            ),
+            *each_language(
+                where, "lead", "หัวหน้าโครงการ / Project lead", "lead.name", schema="project:lead"
+            ),
+            *each_language(where, "institution", "หน่วยงาน / Institution", "lead.institution"),
+            Field(
+                "themes",
+                "ประเด็น / Themes",
+                "dropdown",
+                "themes",
+                schema="project:themes",
+                vocabulary="themes",
+                multiple=True,
+            ),
+            Field(
+                "sdgs",
+                "เป้าหมายการพัฒนาที่ยั่งยืน / SDGs",
+                "dropdown",
+                "sdgs",
+                schema="project:sdgs",
+                vocabulary="sdgs",
+                multiple=True,
+            ),
+            *each_language(
+                where, "summary", "สรุป / Summary", "summary", "textarea", schema="project:summary"
+            ),
+            *each_language(
+                where, "body", "สิ่งที่ทราบ / What is known", "body", "textarea", help=_BODY_HELP
+            ),
+            *_source_fields(where),
+        ],
+        where,
+    )
+
+
+def _lesson(where: Localisation) -> Form:
+    return Form(
+        "propose-lesson",
+        "lessons",
+        "[บทเรียน / Lesson]: ",
+        "เสนอบทเรียนจากเมือง / Propose a lesson learned",
+        ["proposal", "lesson"],
+        "บทเรียนหนึ่งเรื่อง: บริบท สิ่งที่ทำ สิ่งที่ได้เรียนรู้ และข้อแนะนำสำหรับเมืองอื่น "
+        "ตามที่แหล่งที่มารายงาน\n\n"
+        "One lesson: its context, what was done, what was learned and advice for other cities, as "
+        "your sources report it.",
+        [
+            _id(where, "community-libraries"),
+            *each_language(where, "title", "ชื่อบทเรียน / Title", "title"),
+            Field(
+                "cities",
+                "เมือง / Cities",
+                target="cities",
+                schema="lesson:cities",
+                help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
+                placeholder=example("lesson", "cities"),
+            ),
+            Field(
+                "projects",
+                "โครงการ / Projects",
+                target="projects",
+                schema="lesson:projects",
+                help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas",
+            ),
+            Field(
+                "themes",
+                "ประเด็น / Themes",
+                "dropdown",
+                "themes",
+                schema="lesson:themes",
+                vocabulary="themes",
+                multiple=True,
+            ),
+            *each_language(
+                where, "summary", "สรุป / Summary", "summary", "textarea", schema="lesson:summary"
+            ),
+            Field("context", "บริบท / Context", "textarea", "section.0"),
+            Field("done", "สิ่งที่ทำ / What was done", "textarea", "section.1"),
+            Field("learned", "สิ่งที่ได้เรียนรู้ / What was learned", "textarea", "section.2"),
+            Field(
+                "advice", "ข้อแนะนำสำหรับเมืองอื่น / Advice for other cities", "textarea", "section.3"
+            ),
+            *[_lesson_translation(code) for code in where.languages[1:]],
+            *_source_fields(where),
+        ],
+        where,
+    )
+
+
+def _lesson_translation(code: str) -> Field:
+    """A lesson's text in a translation's language: its four sections in one answer (the
+    primary language's are asked one by one)."""
+    thai, english = language_names(code)
+    return Field(
+        f"body_{code}",
+        f"ฉบับภาษา{thai} (ถ้ามี) / {english} text (optional)",
+        "textarea",
+        f"body.{code}",
+        help=f"ทั้งสี่หัวข้อเป็นภาษา{thai} / The four sections in {english}",
+        lang=code,
+    )
+
+
+def _event(where: Localisation) -> Form:
+    return Form(
+        "propose-event",
+        "events",
+        "[เหตุการณ์ / Event]: ",
+        "เสนอเหตุการณ์ในลำดับเหตุการณ์ / Propose an event for the timeline",
+        ["proposal", "event"],
+        "เหตุการณ์หนึ่งเรื่องตามที่แหล่งที่มาบอก: วันที่ละเอียดเท่าที่แหล่งที่มาระบุ (บางครั้งทราบเพียงปี) "
+        "สถานที่ และเมือง โครงการ หรือบทเรียนที่เกี่ยวข้อง ช่องที่ไม่ทราบให้เว้นว่างไว้\n\n"
+        "One event as your sources tell it: its date as precisely as they give it (sometimes only "
+        "the year), where it happened, and the cities, projects or lessons it concerns. Leave "
+        "unknown fields empty.",
+        [
+            _id(where, f"{CITY_EXAMPLE}-forum-2024"),
+            *each_language(where, "title", "ชื่อเหตุการณ์ / Title", "title"),
+            Field(
+                "date_start",
+                "วันที่ หรือวันเริ่มต้น (ค.ศ.) / Date, or first date (CE)",
+                target="date.start",
+                required=True,
+                schema="event:date",
+                placeholder=example("event", "date", "start"),
+            ),
+            Field(
+                "date_end",
+                "วันสิ้นสุด (ค.ศ.) ถ้าเป็นช่วงเวลา / Last date (CE), for a range",
+                target="date.end",
+                help="เว้นว่างถ้าเป็นวันเดียว / Leave empty for a single date",
+                placeholder=example("event", "date", "end"),
+            ),
+            Field(
+                "places",
+                "สถานที่ / Places",
+                "textarea",
+                "places",
+                schema="event:places",
+                help=_places_help(where),
+                placeholder=" | ".join(
+                    example("event", "places", 0, *part, where=where)
+                    for part in (*(("name", code) for code in where.languages), ("city",))
+                ),
+            ),
+            Field(
+                "cities",
+                "เมือง / Cities",
+                target="cities",
+                schema="event:cities",
+                help="รหัสเมือง คั่นด้วยจุลภาค / City ids, separated by commas",
+                placeholder=example("lesson", "cities"),
+            ),
+            Field(
+                "projects",
+                "โครงการ / Projects",
+                target="projects",
+                schema="event:projects",
+                help="รหัสโครงการ คั่นด้วยจุลภาค / Project ids, separated by commas",
+            ),
+            Field(
+                "lessons",
+                "บทเรียน / Lessons",
+                target="lessons",
+                schema="event:lessons",
+                help="รหัสบทเรียน คั่นด้วยจุลภาค / Lesson ids, separated by commas",
+            ),
+            *each_language(
+                where, "summary", "สรุป / Summary", "summary", "textarea", schema="event:summary"
+            ),
+            *each_language(
+                where, "body", "สิ่งที่ทราบ / What is known", "body", "textarea", help=_BODY_HELP
+            ),
+            *_source_fields(where),
+        ],
+        where,
+    )
+
+
+def _places_help(where: Localisation) -> str:
+    names = [language_names(code) for code in where.languages]
+    thai = " | ".join(f"ชื่อ{name}" for name, _ in names)
+    english = " | ".join(f"{name} name" for _, name in names)
+    return (
+        f"หนึ่งบรรทัดต่อหนึ่งแห่ง: {thai} | รหัสเมือง (ถ้ามี) / One line per place: {english} | "
+        "city id (if any)"
+    )
+
 
 CORRECTION = Form(
     "correct-fact",
@@ -496,7 +529,11 @@ MISSING_FACT = Form(
     ],
 )
 
-FORMS = [PROJECT, LESSON, EVENT, CORRECTION, MISSING_FACT]
+
+@functools.cache
+def forms(where: Localisation = TEMPLATE) -> tuple[Form, ...]:
+    """Every form, asking for labels in the archive's languages (`localisation(config)`)."""
+    return (_project(where), _lesson(where), _event(where), CORRECTION, MISSING_FACT)
 
 
 _MAY_WAIT = (
@@ -505,17 +542,18 @@ _MAY_WAIT = (
 )
 
 
-def _schema_help(ref: str) -> str:
+def _schema_help(ref: str, where: Localisation) -> str:
     if not ref:
         return ""
     schema_name, prop = ref.split(":")
-    return field_help(schema_name).get(prop, "")
+    return field_help(schema_name, where).get(prop, "")
 
 
-def _options(vocabulary: dict[Any, Any]) -> list[str]:
-    # "id — Thai / English": the id first, so conversion reads it whatever the labels say.
+def _options(vocabulary: dict[Any, Any], languages: tuple[str, ...]) -> list[str]:
+    # "id — ไทย / English", the label in each language: the id first, so conversion reads it
+    # whatever the labels say.
     return [
-        f"{key} — {entry['label']['th']} / {entry['label']['en']}"
+        f"{key} — " + " / ".join(str(entry["label"][code]) for code in languages)
         for key, entry in vocabulary.items()
     ]
 
@@ -527,10 +565,15 @@ def option_id(option: str) -> str:
 def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": form.intro}}]
     for item in form.fields:
-        untranslated = item.target.endswith(".en") and not form.requires(item)
+        translated = item.lang not in ("", form.languages[0])
+        untranslated = translated and not form.requires(item)
         description = " ".join(
             p
-            for p in (_schema_help(item.schema), item.help, _MAY_WAIT if untranslated else "")
+            for p in (
+                _schema_help(item.schema, form.where),
+                item.help,
+                _MAY_WAIT if untranslated else "",
+            )
             if p
         )
         attributes: dict[str, Any] = {"label": item.label}
@@ -540,7 +583,8 @@ def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
             attributes["placeholder"] = item.placeholder
         if item.widget == "dropdown":
             attributes["multiple"] = item.multiple
-            attributes["options"] = _options(vocabularies.get(item.vocabulary, {})) or ["—"]
+            options = _options(vocabularies.get(item.vocabulary, {}), form.languages)
+            attributes["options"] = options or ["—"]
         entry: dict[str, Any] = {"type": item.widget, "id": item.id, "attributes": attributes}
         if form.requires(item):
             entry["validations"] = {"required": True}
@@ -569,8 +613,10 @@ def render_form(form: Form, vocabularies: dict[str, dict[Any, Any]]) -> str:
     return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
 
 
-def render_forms(vocabularies: dict[str, dict[Any, Any]]) -> dict[str, str]:
+def render_forms(
+    vocabularies: dict[str, dict[Any, Any]], where: Localisation = TEMPLATE
+) -> dict[str, str]:
     """File name → text, for .github/ISSUE_TEMPLATE/."""
-    files = {f"{form.name}.yml": render_form(form, vocabularies) for form in FORMS}
+    files = {f"{form.name}.yml": render_form(form, vocabularies) for form in forms(where)}
     files["config.yml"] = yaml.safe_dump({"blank_issues_enabled": True}, sort_keys=False)
     return files

@@ -9,12 +9,16 @@ comment for the issue that lists every problem in Thai and English.
 What the converter writes follows the form's promise, "leave unknown fields empty":
 - an unknown fact is `null` (or `[]`), and a project with one is `status: needs-research`
   (`crossref.KEY_FACTS`, the list the validator's needs-research rule uses);
-- an English answer left empty stays empty (`en: ""`, or no English file at all): never the
-  Thai copied under `en:`. The validator lists such labels as waiting for a translation;
+- an answer in a translation's language left empty stays empty (`en: ""`, or no `.en.md`
+  file at all): never the primary language's copied under `en:`. The validator lists such
+  labels as waiting for a translation;
 - years and dates are read by `generator.dates`, as the validator reads them: Thai digits
   are written as the digits they are, a B.E. year is written as typed so that the comment
   can quote it with the CE year to use instead;
 - every line of front matter sits under a comment naming the question it answers.
+
+The languages are the form's (`Form.languages`, the archive's): the primary language's
+answers make `<id>.md`, each other language's make `<id>.<lang>.md`.
 """
 
 from __future__ import annotations
@@ -30,19 +34,20 @@ from typing import Any
 
 from .. import dates
 from ..config import SiteConfig
+from ..messages import language_name
 from ..pipeline import check
 from ..problems import Problem
 from ..scaffold import CASE_SECTIONS
 from ..slugs import slugify
 from ..validate.body import LESSON_SECTIONS, prose_lines
 from ..validate.crossref import unknown_facts
+from ..validate.schema import TEMPLATE, Localisation
 from ..yaml_flow import flow_yaml
-from .forms import FORMS, Form, option_id
+from .forms import ID_LANGUAGE, Form, forms, option_id
 
 NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|[0-9]+[.)])\s")
-_LANGUAGE_MARK = re.compile(r"\s*\((?:ไทย|อังกฤษ|Thai|English)\)")
 
 
 @dataclass
@@ -56,8 +61,9 @@ class Conversion:
         return bool(self.files) and not self.problems
 
 
-def form_named(name: str) -> Form:
-    for form in FORMS:
+def form_named(name: str, where: Localisation = TEMPLATE) -> Form:
+    """The form of that name or kind, in the archive's languages (`localisation(config)`)."""
+    for form in forms(where):
         if form.name == name or form.kind == name:
             return form
     raise KeyError(name)
@@ -121,17 +127,18 @@ def _read(kind: dates.Kind, answer: str) -> Any:
     return answer if reading.refused else reading.value
 
 
-def _pair(placed: dict[str, Any], key: str) -> dict[str, str]:
-    """A label in both languages; an English answer left empty stays empty."""
-    answer = placed.get(key) or {}
-    return {"th": answer.get("th", ""), "en": answer.get("en", "")}
+def _label(answer: dict[str, str] | None, languages: tuple[str, ...]) -> dict[str, str]:
+    """A label in each language; an answer left empty stays empty."""
+    return {code: (answer or {}).get(code, "") for code in languages}
 
 
-def _pair_or_null(answer: dict[str, str] | None) -> dict[str, str] | None:
-    """Null (not known) when neither language was answered."""
+def _label_or_null(
+    answer: dict[str, str] | None, languages: tuple[str, ...]
+) -> dict[str, str] | None:
+    """Null (not known) when no language was answered."""
     if not answer or not any(answer.values()):
         return None
-    return {"th": answer.get("th", ""), "en": answer.get("en", "")}
+    return _label(answer, languages)
 
 
 def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
@@ -148,22 +155,24 @@ def _collect(form: Form, answers: dict[str, str]) -> dict[str, Any]:
         elif item.target in ("cities", "projects", "lessons", "sources"):
             value = _list(answer)
         elif item.target == "places":
-            value = _places(answer)
+            value = _places(answer, form.languages)
         else:
             value = answer
         _set(placed, item.target, value)
     return placed
 
 
-def _places(answer: str) -> list[dict[str, Any]]:
-    """ "Thai name | English name | city id" per line; a city id is optional."""
+def _places(answer: str, languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    """ "Thai name | English name | city id" per line (a name in each language); a city id
+    is optional."""
     places = []
     for line in answer.splitlines():
         parts = [part.strip() for part in line.split("|")]
         if not any(parts):
             continue
-        parts += [""] * (3 - len(parts))
-        places.append({"name": {"th": parts[0], "en": parts[1]}, "city": parts[2] or None})
+        parts += [""] * (len(languages) + 1 - len(parts))
+        name = dict(zip(languages, parts, strict=False))
+        places.append({"name": name, "city": parts[len(languages)] or None})
     return places
 
 
@@ -175,17 +184,22 @@ def _date(date: dict[str, str]) -> Any:
 
 
 def _front_matter(
-    kind: str, id_: str, placed: dict[str, Any], source_id: str | None, today: str
+    kind: str,
+    id_: str,
+    placed: dict[str, Any],
+    source_id: str | None,
+    today: str,
+    languages: tuple[str, ...],
 ) -> dict[str, Any]:
     sources = [*placed.get("sources", []), *([source_id] if source_id else [])]
     common = {
         "completeness": "stub",
         "updated": today,
         "aliases": [],
-        "summary": placed.get("summary", {}).get("th", ""),
+        "summary": placed.get("summary", {}).get(languages[0], ""),
         "sources": sources,
     }
-    title = _pair(placed, "title")
+    title = _label(placed.get("title"), languages)
     if kind == "events":
         return {
             "id": id_,
@@ -208,10 +222,10 @@ def _front_matter(
         }
     lead = placed.get("lead") or {}
     lead_value = None
-    if any(_pair_or_null(lead.get(k)) for k in ("name", "institution")):
+    if any(_label_or_null(lead.get(k), languages) for k in ("name", "institution")):
         lead_value = {
-            "name": _pair_or_null(lead.get("name")),
-            "institution": _pair_or_null(lead.get("institution")),
+            "name": _label_or_null(lead.get("name"), languages),
+            "institution": _label_or_null(lead.get("institution"), languages),
         }
     period = placed.get("period", {})
     sdgs = [int(s) if s.isdigit() else s for s in placed.get("sdgs", [])]
@@ -219,14 +233,14 @@ def _front_matter(
         "id": id_,
         "title": title,
         "city": placed.get("city", ""),
-        "area": _pair(placed, "area"),
+        "area": _label(placed.get("area"), languages),
         "round": _read("year-range", placed.get("round", "")),
         "period": {
             "start": _read("year", period.get("start", "")),
             "end": _read("year", period.get("end", "")),
         },
-        "funder": _pair_or_null(placed.get("funder")),
-        "programme": _pair_or_null(placed.get("programme")),
+        "funder": _label_or_null(placed.get("funder"), languages),
+        "programme": _label_or_null(placed.get("programme"), languages),
         "lead": lead_value,
         "themes": placed.get("themes", []),
         "sdgs": sdgs,
@@ -238,13 +252,14 @@ def _front_matter(
     return front
 
 
-def _body(kind: str, placed: dict[str, Any], lang: str) -> str:
-    if kind == "lessons" and lang == "th":
+def _body(kind: str, placed: dict[str, Any], lang: str, primary: str) -> str:
+    if kind == "lessons" and lang == primary:  # asked one section at a time
         sections = placed.get("section", {})
+        headings = LESSON_SECTIONS.get(lang) or LESSON_SECTIONS["en"]
         return (
             "\n\n".join(
                 f"## {heading}\n\n{keep_lists(sections.get(str(n), '').strip())}"
-                for n, heading in enumerate(LESSON_SECTIONS["th"])
+                for n, heading in enumerate(headings)
             )
             + "\n"
         )
@@ -292,9 +307,7 @@ def _question(form: Form, key: str) -> str:
     if key in _NAMES:
         return _NAMES[key]
     labels = [
-        _LANGUAGE_MARK.sub("", item.label)
-        for item in form.fields
-        if item.target.split(".")[0] == key
+        item.question or item.label for item in form.fields if item.target.split(".")[0] == key
     ]
     labels = list(dict.fromkeys(labels))
     thai = ", ".join(label.split(" / ")[0] for label in labels)
@@ -328,17 +341,17 @@ def _unknown(value: Any) -> bool:
     return value is None or value == []
 
 
-def _source_entry(placed: dict[str, Any]) -> dict[str, Any] | None:
+def _source_entry(placed: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Any] | None:
     source = placed.get("source") or {}
     title = source.get("title") or {}
     if not any(title.values()) and not source.get("url"):
         return None
-    editor = str(title.get("th", "")).startswith("[")  # the form asks for [ … ] then
+    editor = str(title.get(languages[0], "")).startswith("[")  # the form asks for [ … ] then
     entry: dict[str, Any] = {
-        "title": {"th": title.get("th", ""), "en": title.get("en", "")},
+        "title": _label(title, languages),
         # The form asks for the document's own title; one the editors made up is bracketed.
         "title_from": "editor" if editor else "document",
-        "publisher": _pair_or_null(source.get("publisher")),
+        "publisher": _label_or_null(source.get("publisher"), languages),
         "date": _read("partial-date", source.get("date", "")),
         "url": source.get("url") or None,
         "note": None,
@@ -380,9 +393,10 @@ def convert(
             problems=[f"`{label}`: required, but empty / ต้องกรอก แต่ว่างอยู่" for label in missing]
         )
     placed = _collect(form, answers)
+    primary, *others = form.languages
     date = (today or dt.date.today()).isoformat()
     given = answers.get("id", "")
-    id_ = slugify(given or placed.get("title", {}).get("en", ""))
+    id_ = slugify(given or placed.get("title", {}).get(ID_LANGUAGE, ""))
     early: list[str] = []
     if given and given != id_:
         early.append(
@@ -391,9 +405,9 @@ def convert(
             f"ใช้ `{id_}` ได้ (a-z ตัวเล็ก ตัวเลข และขีด)"
         )
     kind = form.kind
-    source = _source_entry(placed)
+    source = _source_entry(placed, form.languages)
     source_id = f"{id_}-source" if source else None
-    front = _front_matter(kind, id_, placed, source_id, date)
+    front = _front_matter(kind, id_, placed, source_id, date, form.languages)
     folder = f"{config.content_dir.relative_to(config.root).as_posix()}/{kind}"
     made_from = (
         f"# สร้างจาก issue #{issue} แบบฟอร์ม “{form.description}”\n"
@@ -402,17 +416,18 @@ def convert(
     )
     files = {
         f"{folder}/{id_}.md": f"---\n{made_from}{_dump(front, _comments(form, front))}---\n"
-        f"{_body(kind, placed, 'th')}"
+        f"{_body(kind, placed, primary, primary)}"
     }
-    summary_en = placed.get("summary", {}).get("en", "")
     notes: list[str] = []
-    if summary_en:
-        translation = {"primary_updated": date, "summary": summary_en}
-        files[f"{folder}/{id_}.en.md"] = (
-            f"---\n{_dump(translation)}---\n{_body(kind, placed, 'en')}"
-        )
-    else:
-        notes.append(_note_untranslated(form, placed))
+    for lang in others:
+        summary = placed.get("summary", {}).get(lang, "")
+        if summary:
+            translation = {"primary_updated": date, "summary": summary}
+            files[f"{folder}/{id_}.{lang}.md"] = (
+                f"---\n{_dump(translation)}---\n{_body(kind, placed, lang, primary)}"
+            )
+        else:
+            notes.append(_note_untranslated(form, placed, lang))
     if source and source_id:
         sources_path = config.content_dir / "sources.yml"
         existing = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
@@ -432,19 +447,21 @@ def convert(
     )
 
 
-def _note_untranslated(form: Form, placed: dict[str, Any]) -> str:
-    summary = next((f.label for f in form.fields if f.target == "summary.en"), "")
-    lost = bool(placed.get("body", {}).get("en"))
+def _note_untranslated(form: Form, placed: dict[str, Any], lang: str) -> str:
+    summary = next((f.label for f in form.fields if f.target == f"summary.{lang}"), "")
+    lost = bool(placed.get("body", {}).get(lang))
+    language_en, language_th = language_name(lang)
+    primary_en, primary_th = language_name(form.languages[0])
     note = (
-        f"`{summary}`: ยังไม่มีคำแปล หน้าภาษาอังกฤษจะแสดงข้อความภาษาไทยพร้อมคำแจ้ง "
-        "และหน้า “สถานะการแปล” จะแสดงว่ารอคำแปล / not translated yet: the English page "
-        "shows the Thai text under a notice, and the translation-status page lists it"
+        f"`{summary}`: ยังไม่มีคำแปล หน้า{language_th}จะแสดงข้อความ{primary_th}พร้อมคำแจ้ง "
+        f"และหน้า “สถานะการแปล” จะแสดงว่ารอคำแปล / not translated yet: the {language_en} page "
+        f"shows the {primary_en} text under a notice, and the translation-status page lists it"
     )
     if lost:
         note += (
-            " — ข้อความภาษาอังกฤษที่ให้มาจะใช้ได้เมื่อมีสรุปภาษาอังกฤษ โปรดเพิ่มใน pull request "
-            "/ the English text given needs an English summary to go with it: add one in "
-            "the pull request"
+            f" — ข้อความ{language_th}ที่ให้มาจะใช้ได้เมื่อมีสรุป{language_th} โปรดเพิ่มใน pull "
+            f"request / the {language_en} text given needs a summary in {language_en} to go "
+            "with it: add one in the pull request"
         )
     return note
 
@@ -455,7 +472,10 @@ def _explain(problem: Problem, form: Form) -> str:
     question = ""
     if problem.field:
         field_path = re.sub(r"\[(\d+)\]", r".\1", problem.field)
-        path = field_path if not problem.path.endswith(".en.md") else field_path + ".en"
+        path = field_path  # a translation's field is asked in its language: `summary.en`
+        for lang in form.languages[1:]:
+            if problem.path.endswith(f".{lang}.md"):
+                path = f"{field_path}.{lang}"
         if problem.path.endswith("sources.yml"):
             path = "source." + field_path.split(".", 1)[-1]
         candidates = [
@@ -516,7 +536,7 @@ def comment(conversion: Conversion) -> str:
         )
         if conversion.notes:
             notes = "\n".join(f"- {line}" for line in conversion.notes)
-            text += f"\nรอคำแปลภาษาอังกฤษ / Waiting for an English translation:\n\n{notes}\n"
+            text += f"\nรอคำแปล / Waiting for a translation:\n\n{notes}\n"
         return text
     listed = "\n".join(f"- {line}" for line in conversion.problems)
     return (
