@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import axe_playwright_python
+
 # Debian's package first, as the README promises; another `chromium` on PATH only as a fallback.
 CHROMIUM = (
     "/usr/bin/chromium"
@@ -123,3 +125,26 @@ def switch_language(page: Any, lang: str) -> None:
     page.hover(".md-header__option .md-select")
     page.click(f"a.md-select__link[hreflang={lang}]")
     page.wait_for_load_state()
+
+
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # axe-core, MPL-2.0
+
+
+def serious_accessibility_violations(page: Any, tags: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the loaded page, as "rule [targets]".
+
+    Blocks below a page's first screen are laid out only when a reader scrolls near them
+    (content-visibility in archive.css), and axe takes a block not yet laid out as off
+    screen: it would skip the contrast of most of the page. So every block is laid out
+    first, as it is by the time a reader sees it; `tags` limits the rules (axe's tags)."""
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    page.add_script_tag(path=str(AXE))
+    options = {"resultTypes": ["violations"]}
+    if tags:
+        options["runOnly"] = {"type": "tag", "values": tags}
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        f"{violation['id']} {[node['target'] for node in violation['nodes']][:4]}"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
-from browser_support import serve, watch
+from browser_support import serious_accessibility_violations, serve, watch
 from conftest import Project
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # axe-core, MPL-2.0
 PAGE_KINDS = [
     "index.html",
     "cities/index.html",
@@ -90,11 +86,6 @@ def test_no_serious_accessibility_violations(mini_site: Project, browser, prefix
         problems = []
         for path in PAGE_KINDS:
             page.goto(f"{base}/{prefix}{path}")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            for violation in result["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in violation["nodes"]][:3]
-                    problems.append(f"{prefix}{path}: {violation['id']} {targets}")
+            problems += [f"{prefix}{path}: {v}" for v in serious_accessibility_violations(page)]
         page.close()
     assert problems == [], "\n".join(problems)

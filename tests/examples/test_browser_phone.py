@@ -8,7 +8,7 @@ removes it with them."""
 from __future__ import annotations
 
 import pytest
-from browser_support import serve
+from browser_support import serious_accessibility_violations, serve
 from conftest import Project
 
 pytestmark = pytest.mark.browser
@@ -192,23 +192,14 @@ def test_wcag_22_aa_on_a_phone_target_size_included(
     real_site: Project, browser, prefix: str
 ) -> None:
     """axe-core with the WCAG 2.2 AA rules switched on (target size 2.5.8 is off by default)."""
-    from test_browser_reading import AXE
-
     with serve(real_site.site) as base:
         page = browser.new_page(viewport=PHONE)
         problems = []
         for path in WCAG_PAGES:
             page.goto(f"{base}/{prefix}{path}", wait_until="networkidle")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                " resultTypes: ['violations']})",
-                WCAG_TAGS,
-            )
-            for violation in result["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in violation["nodes"]][:4]
-                    problems.append(f"{prefix}{path}: {violation['id']} {targets}")
+            problems += [
+                f"{prefix}{path}: {v}" for v in serious_accessibility_violations(page, WCAG_TAGS)
+            ]
         page.close()
     assert problems == [], "\n".join(problems)
 
@@ -253,3 +244,33 @@ COVERED = """() => {
                       });
                       return seen ? null : (el.outerHTML.slice(0, 80));
                     }"""
+
+
+def test_a_long_page_lays_out_its_lower_blocks_as_the_reader_nears_them(
+    real_site: Project, browser
+) -> None:
+    """A phone's first layout of a long Thai page covers its first screen, not every paragraph
+    (content-visibility in archive.css): the last section waits until the reader scrolls to
+    it, then shows in full; and the accessibility check still reads the blocks below."""
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"{base}/cities/yala.html", wait_until="networkidle")
+        shown = "el => el.checkVisibility({contentVisibilityAuto: true})"
+        last = page.locator("article > ol").last  # the sources, near the end
+        first = page.locator("article > h2 + p").first
+        assert page.evaluate(f"({shown})(document.querySelector('article > h1'))")
+        assert not last.locator("li").first.evaluate(shown), "laid out before it was needed"
+        last.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+        assert last.locator("li").first.evaluate(shown)
+        assert last.evaluate("el => el.scrollHeight <= el.clientHeight")  # nothing cut off
+        first.scroll_into_view_if_needed()
+        # Text too faint to read is found in a block not yet laid out, below its first lines
+        # (past the height the block holds until it is laid out).
+        page.evaluate(
+            """() => { const p = document.createElement('p');
+                       p.innerHTML = 'บรรทัด<br>'.repeat(40) + '<span style="color:#eee">จาง ๆ</span>';
+                       document.querySelector('article').append(p); }"""
+        )
+        assert any(v.startswith("color-contrast") for v in serious_accessibility_violations(page))
+        page.close()

@@ -4,16 +4,11 @@ of every city. `remove-examples` removes this file with the content it reads."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
-from browser_support import serve, switch_language, watch
+from browser_support import serious_accessibility_violations, serve, switch_language, watch
 from conftest import Project
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # axe-core, MPL-2.0
 
 REAL_PAGE_KINDS = [
     "index.html",
@@ -54,13 +49,7 @@ def test_real_content_reads_well_in_each_language(
             if page.get_attribute("html", "lang") != lang:
                 problems.append(f"{prefix}{path}: lang {page.get_attribute('html', 'lang')}")
             problems += [f"{prefix}{path}: {m}" for m in log.console_errors + log.failed]
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            problems += [
-                f"{prefix}{path}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
-                for v in result["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
+            problems += [f"{prefix}{path}: {v}" for v in serious_accessibility_violations(page)]
         page.close()
     assert problems == [], "\n".join(problems)
 
