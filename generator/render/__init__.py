@@ -368,7 +368,7 @@ class Renderer:
             Figure(
                 "participants",
                 participants(scope),
-                ctx.label("scope_one_project", title=ctx.t(reporting[0].label))
+                self._one_project_scope(ctx, reporting[0])
                 if len(reporting) == 1
                 else ctx.label("scope_projects", n=len(reporting)),
                 ctx.case_url(reporting[0]) if len(reporting) == 1 else ctx.url("projects/index"),
@@ -377,6 +377,14 @@ class Renderer:
         return self.env.get_template("figures.md.j2").render(
             ctx=ctx, figures=figures, scope_note=self.scope_note(ctx, on_home=True)
         )
+
+    @staticmethod
+    def _one_project_scope(ctx: PageContext, project: Project) -> str:
+        """Which project a figure comes from, short enough for a figure card: the figure links
+        to the project, whose full title (often two lines) would make every card as tall."""
+        if project.city:
+            return ctx.label("scope_one_project_in", city=ctx.t(project.city.label))
+        return ctx.label("scope_one_project", title=ctx.t(project.label))
 
     def _home_map(self, ctx: PageContext) -> str:
         """The cities on the front door: the map and its key, the list folded (it is open on

@@ -274,3 +274,55 @@ def test_a_long_page_lays_out_its_lower_blocks_as_the_reader_nears_them(
         )
         assert any(v.startswith("color-contrast") for v in serious_accessibility_violations(page))
         page.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "projects/khlong-phadung-krung-kasem.html",
+        "en/projects/khlong-phadung-krung-kasem.html",
+        "en/lessons/living-lab-to-participatory-budgeting.html",
+    ],
+)
+def test_a_phones_first_screen_holds_the_title_and_the_first_facts(
+    real_site: Project, browser, path: str
+) -> None:
+    """The longest title of the archive leaves room on a phone's first screen for the facts
+    under it, and no empty line follows a title (its permalink sign wrapping alone)."""
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"{base}/{path}", wait_until="networkidle")
+        title = page.evaluate(
+            """() => { const h1 = document.querySelector('article h1'), r = document.createRange();
+                       r.selectNodeContents(h1);
+                       const text = [...r.getClientRects()].filter(b => b.width > 0);
+                       return {box: h1.getBoundingClientRect().toJSON(),
+                               textBottom: Math.max(...text.map(b => b.bottom)),
+                               line: parseFloat(getComputedStyle(h1).lineHeight)}; }"""
+        )
+        assert title["box"]["bottom"] - title["textBottom"] < title["line"] / 2, title
+        assert title["box"]["height"] <= 0.4 * PHONE["height"], title
+        first_fact = page.locator("aside.lc-infobox .lc-row").first.bounding_box()
+        assert first_fact and first_fact["y"] + first_fact["height"] <= PHONE["height"]
+        page.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_home_figures_are_short_cards_in_one_row(
+    real_site: Project, browser, prefix: str
+) -> None:
+    """Each figure says its scope in a line or three; a project's full title there made every
+    card of the row as tall as the longest caption."""
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=DESK)
+        page.goto(f"{base}/{prefix}index.html", wait_until="networkidle")
+        cards = page.locator(".lc-figures a.lc-figure").evaluate_all(
+            """cs => cs.map(c => { const s = c.querySelector('.lc-figure__scope');
+                 return {top: c.getBoundingClientRect().top,
+                         lines: s ? s.getBoundingClientRect().height
+                                    / parseFloat(getComputedStyle(s).lineHeight) : 0}; })"""
+        )
+        assert len(cards) == 5
+        assert len({round(c["top"]) for c in cards}) == 1, cards
+        assert max(c["lines"] for c in cards) <= 3.2, cards
+        page.close()
