@@ -293,11 +293,15 @@ def test_a_phones_first_screen_holds_the_title_and_the_first_facts(
         page = browser.new_page(viewport=PHONE)
         page.goto(f"{base}/{path}", wait_until="networkidle")
         title = page.evaluate(
-            """() => { const h1 = document.querySelector('article h1'), r = document.createRange();
-                       r.selectNodeContents(h1);
-                       const text = [...r.getClientRects()].filter(b => b.width > 0);
+            """() => { const h1 = document.querySelector('article h1'), bottoms = [];
+                       const walk = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+                       for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                         if (n.parentElement.closest('.headerlink') || !n.data.trim()) continue;
+                         const r = document.createRange(); r.selectNodeContents(n);
+                         bottoms.push(...[...r.getClientRects()].map(b => b.bottom));
+                       }
                        return {box: h1.getBoundingClientRect().toJSON(),
-                               textBottom: Math.max(...text.map(b => b.bottom)),
+                               textBottom: Math.max(...bottoms),
                                line: parseFloat(getComputedStyle(h1).lineHeight)}; }"""
         )
         assert title["box"]["bottom"] - title["textBottom"] < title["line"] / 2, title
