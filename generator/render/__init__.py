@@ -381,7 +381,7 @@ class Renderer:
     @staticmethod
     def _one_project_scope(ctx: PageContext, project: Project) -> str:
         """Which project a figure comes from, short enough for a figure card: the figure links
-        to the project, whose full title (often two lines) would make every card as tall."""
+        to the project, whose full title ran to ten lines in a card and made the row as tall."""
         if project.city:
             return ctx.label("scope_one_project_in", city=ctx.t(project.city.label))
         return ctx.label("scope_one_project", title=ctx.t(project.label))
