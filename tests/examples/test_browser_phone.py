@@ -276,6 +276,62 @@ def test_a_long_page_lays_out_its_lower_blocks_as_the_reader_nears_them(
         page.close()
 
 
+# A link that starts at the left edge of a block laid out late (content-visibility), on pages
+# of every kind in both languages: its index among the page's links, or -1 where none does.
+LINK_AT_A_LATE_BLOCKS_EDGE = """() => {
+  const links = [...document.querySelectorAll("article a[href]")];
+  return links.findIndex((a) => {
+    const block = a.closest(".md-typeset > *, tr");
+    if (!block || getComputedStyle(block).contentVisibility !== "auto") return false;
+    a.scrollIntoView({block: "center"});
+    const line = a.getClientRects()[0];
+    return line && Math.abs(line.left - block.getBoundingClientRect().left) < 1;
+  });
+}"""
+
+
+def test_a_focused_link_at_a_late_blocks_edge_shows_its_whole_ring(
+    real_site: Project, browser
+) -> None:
+    """WCAG 2.4.7: a keyboard user sees the whole focus ring, also around a link that starts at
+    the left edge of a block laid out late, whose paint is contained (archive.css). The strip
+    just left of the link is drawn differently with the focus than without it."""
+    pages = [
+        f"{prefix}{path}"
+        for prefix in ("", "en/")
+        for path in (
+            "lessons/living-lab-to-participatory-budgeting.html",
+            "cities/khon-kaen.html",
+            "projects/khlong-phadung-krung-kasem.html",
+            "projects/index.html",
+        )
+    ]
+    checked, clipped = [], []
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=PHONE)
+        for path in pages:
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            index = page.evaluate(LINK_AT_A_LATE_BLOCKS_EDGE)
+            if index < 0:
+                continue
+            link = page.locator("article a[href]").nth(index)
+            page.keyboard.press("Tab")  # from here on, focus is shown as for the keyboard
+            link.focus()
+            page.wait_for_timeout(100)
+            box = link.bounding_box()
+            assert box is not None
+            strip = {"x": box["x"] - 6, "y": box["y"] - 4, "width": 5, "height": box["height"] + 8}
+            focused = page.screenshot(clip=strip)
+            link.blur()
+            page.wait_for_timeout(100)
+            checked.append(path)
+            if page.screenshot(clip=strip) == focused:
+                clipped.append(f"{path}: {link.inner_text()!r}")
+        page.close()
+    assert checked, "no page has a link at a late block's edge: the test checks nothing"
+    assert clipped == [], clipped
+
+
 @pytest.mark.parametrize(
     "path",
     [
