@@ -282,6 +282,26 @@ def test_material_search_is_not_started(mini_site: Any, browser: Any) -> None:
     page.close()
 
 
+def test_a_page_loads_without_the_thai_dictionary(mini_site: Any, browser: Any) -> None:
+    """The search script makes its Thai word segmenter (Intl.Segmenter, which loads ICU's Thai
+    dictionary) when it first draws a result, not while every page loads: that was the
+    longest part of the script's start on a slow phone."""
+    page = browser.new_page()
+    page.add_init_script(
+        """window.__segmenters = 0;
+           const Made = Intl.Segmenter;
+           Intl.Segmenter = function (...args) { window.__segmenters++; return new Made(...args); };"""
+    )
+    with serve(mini_site.site) as base:
+        page.goto(base + "/cities/yala.html", wait_until="networkidle")
+        assert page.evaluate("window.__segmenters") == 0
+        assert type_query(page, "ขอนแก่น")[0] == "cities/khon-kaen.html"
+        assert page.evaluate("window.__segmenters") == 1
+        type_query(page, "ยะลา")
+        assert page.evaluate("window.__segmenters") == 1  # made once
+    page.close()
+
+
 def test_index_files_are_per_language(mini_site: Any) -> None:
     site: Path = mini_site.site
     for lang in ("th", "en"):

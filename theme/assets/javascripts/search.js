@@ -756,8 +756,16 @@
      words found by Intl.Segmenter and never cut inside one of the archive's names or the long
      words as the build cut them (ICU's dictionary lacks the names and cuts "ยู|เนสโก"), which
      the build writes to assets/thai-words.js. Without Intl.Segmenter the browser breaks them. */
-  var WORDS = typeof Intl !== "undefined" && Intl.Segmenter
-    ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+  /* Made when the first result is drawn: making one loads ICU's Thai dictionary, which took
+     longer than anything else this script does while a page loads (a phone's first seconds). */
+  var thaiSegmenter;
+  function thaiWords() {
+    if (thaiSegmenter === undefined) {
+      thaiSegmenter = typeof Intl !== "undefined" && Intl.Segmenter
+        ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+    }
+    return thaiSegmenter;
+  }
   var THAI_RUN = new RegExp("[" + THAI + "]+", "g");
   var NEVER_FIRST = /[\u0e30-\u0e3a\u0e45-\u0e4e]/;
   var MIN_RUN = 4;    // thai_breaks.MIN_RUN
@@ -785,8 +793,8 @@
 
   /* Offsets in text where a Thai line may break (between two Thai words). */
   function thaiBreaks(text) {
-    var cuts = new Set(), m;
-    if (!WORDS) return cuts;
+    var cuts = new Set(), m, segmenter = thaiWords();
+    if (!segmenter) return cuts;
     THAI_RUN.lastIndex = 0;
     while ((m = THAI_RUN.exec(text)) !== null) {
       var run = m[0], inside = new Set();
@@ -800,7 +808,7 @@
           }
         }
       }
-      for (var part of WORDS.segment(run)) {
+      for (var part of segmenter.segment(run)) {
         var k = part.index;
         if (k > 0 && !inside.has(k) && !NEVER_FIRST.test(run.charAt(k))) cuts.add(m.index + k);
       }
