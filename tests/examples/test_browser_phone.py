@@ -76,6 +76,34 @@ def test_projects_are_cards_on_a_phone_and_a_table_on_a_desk(
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["360", "1280"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_sort_buttons_take_no_more_room_than_they_show(
+    real_site: Project, browser, prefix: str, viewport: dict[str, int]
+) -> None:
+    """Each column header of the projects table is as big as its sort button (and the cell's
+    padding): nothing unseen beside or under it widens the row of buttons on a phone or
+    leaves an empty band under the header on a desk."""
+    with serve(real_site.site) as base:
+        page = browser.new_page(viewport=viewport)
+        page.goto(f"{base}/{prefix}projects/index.html", wait_until="networkidle")
+        page.locator("table.lc-projects thead").hover()
+        oversized = page.eval_on_selector_all(
+            "table.lc-projects thead th",
+            """ths => ths.flatMap(th => {
+                 const s = getComputedStyle(th), b = th.querySelector('.lc-sort');
+                 const cell = th.getBoundingClientRect(), button = b.getBoundingClientRect();
+                 const padY = parseFloat(s.paddingTop) + parseFloat(s.paddingBottom);
+                 const spare = cell.height - padY - button.height;
+                 const wide = s.display === 'block' ? cell.width - button.width : 0;
+                 return spare > 1 || wide > 1 ? [`${th.textContent.trim()}: ${Math.round(spare)} px `
+                   + `under, ${Math.round(wide)} px beside its button`] : [];
+               })""",
+        )
+        page.close()
+    assert oversized == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["360", "1280"])
 def test_filters_are_big_bordered_and_in_place_before_the_script(
     real_site: Project, browser, viewport: dict[str, int]
 ) -> None:
