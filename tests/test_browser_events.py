@@ -39,6 +39,19 @@ def test_the_timeline_reads_without_javascript(
         )
         entry = page.locator(".lc-timeline__event")
         assert entry.count() == 1 and entry.is_visible()
+        # Each event's dot lies inside its list's padding box: the list is laid out late
+        # (content-visibility), and what it paints beyond that box is cut off.
+        dots = page.eval_on_selector_all(
+            "ol.lc-timeline > li",
+            """lis => lis.map(li => {
+                 const ol = li.parentElement, dot = getComputedStyle(li, '::before');
+                 const item = li.getBoundingClientRect(), list = ol.getBoundingClientRect();
+                 const left = item.left + parseFloat(dot.left);
+                 return [left - (list.left + parseFloat(getComputedStyle(ol).borderLeftWidth)),
+                         getComputedStyle(ol).contentVisibility];
+               })""",
+        )
+        assert dots and all(inside >= 0 for inside, _ in dots), dots
         when = page.inner_text(".lc-timeline__date")
         assert when == (
             "14 กุมภาพันธ์ พ.ศ. 2567 (ค.ศ. 2024)" if not prefix else "14 February 2024 (B.E. 2567)"
