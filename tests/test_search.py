@@ -435,6 +435,21 @@ def test_near_spellings_rank_below_exact_hits() -> None:
     assert index.urls("ไม่มีคำนี้เลยจริงๆ") == [] and index.suggestions("zzzzqqq") == []
 
 
+def test_thai_words_typed_apart_are_found_and_corrected_one_by_one() -> None:
+    """Thai words with a space between them are one run to the exact search (pages run their
+    words together), which finds them only where they stand together. Where they do not, each
+    word is then required on its own; and with tone marks left out, each is corrected on its
+    own: the run as a whole is near no word of the archive."""
+    index = named_index()
+    hits = index.search("ขอนแก่น เมืองในภาคอีสาน", fuzzy=False)  # not side by side: apart
+    assert [(index.index.documents[h.doc].url, h.tier) for h in hits] == [("kk.html", 3)]
+    assert index.search("เมืองในภาค อีสาน", fuzzy=False)[0].tier == 1  # side by side, typed apart
+    assert index.urls("ขอนแกน เมืองในภาคอีสาน")[0] == "kk.html"
+    assert index.suggestions("ขอนแกน เมืองในภาคอีสาน") == ["ขอนแก่น เมืองในภาคอีสาน"]
+    assert index.urls("ขอนแกน เมืองในภาคอีสาน ")[0] == "kk.html"  # a space typed after
+    assert index.urls("ยะลา ขอนแก่น") == []  # every word is still required
+
+
 def test_weighted_distance_over_clusters() -> None:
     from search_support.fuzzy import clusters, distance, near_words
 

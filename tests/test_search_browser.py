@@ -145,6 +145,10 @@ QUERIES = [
     "khon kean",
     "ຂອນ",
     "citty learnnig",
+    # Thai words typed apart: not side by side on any page, and with tone marks left out
+    "ยะลา เครือข่าย",
+    "ขอนแกน เครือขาย",
+    "ขอนแก่น ยะลา ",
 ]
 
 

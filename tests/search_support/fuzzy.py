@@ -17,10 +17,9 @@ title or a heading holds many words); a word of other scripts with the whole wor
 
 from __future__ import annotations
 
-import itertools
 import re
 
-from generator.search.normalize import THAI_CHAR, QueryTerm, normalize
+from generator.search.normalize import THAI_CHAR, QueryTerm, normalize, parse_query
 
 CHEAP = 0.25
 TOP = 3  # candidates kept per query term
@@ -146,16 +145,38 @@ def near_words(text: str, lexicon: list[str]) -> list[tuple[float, str]]:
     return [(cost, word) for word, (cost, _rank) in ranked[:TOP]]
 
 
+def typed_terms(query: str, gram: int) -> list[QueryTerm]:
+    """The query's terms word by word, as the reader spaced them: the terms to correct. Thai
+    words typed with a space between them are one run to the exact search (`normalize` drops
+    the space, as the pages' text runs its words together), but each is corrected on its own:
+    ขอนแกน การมีสวนรวม is two words with tone marks left out, not one long unknown word."""
+    pieces = query.split()
+    open_end = bool(query) and not query[-1].isspace()
+    terms: list[QueryTerm] = []
+    for n, piece in enumerate(pieces):
+        end = "" if n == len(pieces) - 1 and open_end else " "
+        terms += parse_query(piece + end, gram)
+    return terms
+
+
 def alternatives(terms: list[QueryTerm], lexicon: list[str]) -> list[tuple[float, str]]:
     """Corrected queries (cost, text), cheapest first: each term as typed or replaced by a
     near word, at most MAX_COST in all; and neighbouring words written together."""
     options = [[(0.0, t.text)] + near_words(t.text, lexicon) for t in terms]
     found: dict[str, float] = {}
-    for combination in itertools.product(*options):
-        cost = sum(c for c, _ in combination)
-        if 0 < cost <= MAX_COST:
-            text = " ".join(w for _, w in combination)
-            found[text] = min(cost, found.get(text, cost))
+
+    def extend(i: int, cost: float, words: list[str]) -> None:
+        if cost > MAX_COST:  # costs only add up: nothing that starts so is cheap enough
+            return
+        if i == len(options):
+            if cost > 0:
+                text = " ".join(words)
+                found[text] = min(cost, found.get(text, cost))
+            return
+        for c, word in options[i]:
+            extend(i + 1, cost + c, [*words, word])
+
+    extend(0, 0.0, [])
     for i in range(len(terms) - 1):
         a, b = terms[i].text, terms[i + 1].text
         if not THAI_CHAR.match(a) and not THAI_CHAR.match(b):

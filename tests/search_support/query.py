@@ -27,7 +27,7 @@ from generator.search.normalize import (
     skeleton_terms,
 )
 
-from .fuzzy import SKELETON_COST, alternatives
+from .fuzzy import SKELETON_COST, alternatives, typed_terms
 
 K1 = 1.2
 B = 0.75
@@ -36,6 +36,7 @@ PREFIX_FACTOR = 0.7
 FEW = 3  # fewer exact hits than this: near words are looked for too
 PAGE = 10  # fewer exact hits than a page of results: Thai is looked up by its skeleton too
 NEAR_TIER = 4  # near hits come after every exact hit (tiers 0-3)
+APART = 2  # Thai words typed apart found apart: below those found side by side (tiers 0-1)
 
 
 @dataclass
@@ -183,6 +184,9 @@ def search_all(
     than FEW exact hits by each corrected query, cheapest first."""
     terms = parse_query(query, gram)
     hits = rank(terms, phrase_keys(query), lookup, prefixed, lengths, avgdl)
+    apart = typed_terms(query, gram)
+    if len(apart) > len(terms):
+        hits += apart_hits(hits, apart, lookup, prefixed, lengths, avgdl)
     if lexicon is None or not terms or len(hits) >= PAGE:
         return Result(hits, [])
     # A page of exact hits: nothing else. Fewer: Thai is still looked up by its skeleton
@@ -195,8 +199,8 @@ def search_all(
     bare = skeleton_terms(terms, gram)
     if bare is not None:
         tries.append((SKELETON_COST, "~", bare, skeleton_lookup(lookup)))
-    for cost, text in alternatives(terms, lexicon) if words else []:
-        tries.append((cost, text, parse_query(text + tail, gram), lookup))
+    for cost, text in alternatives(apart, lexicon) if words else []:
+        tries.append((cost, text, typed_terms(text + tail, gram), lookup))
     tries.sort(key=lambda t: t[0])  # stable: the skeleton before corrections of its cost
     suggestions: list[str] = []
     for _cost, text, alt_terms, alt_lookup in tries:
@@ -215,6 +219,22 @@ def search_all(
                 seen.add(h.doc)
                 hits.append(Hit(h.doc, h.score, NEAR_TIER + h.tier, text))
     return Result(hits, suggestions)
+
+
+def apart_hits(
+    hits: list[Hit],
+    apart: list[QueryTerm],
+    lookup: Lookup,
+    prefixed: PrefixLookup,
+    lengths: list[int],
+    avgdl: float,
+) -> list[Hit]:
+    """Thai words typed apart are one run to the search (pages run their words together), so
+    `hits` are the pages where they stand side by side; below those, the pages that have each
+    word elsewhere, ranked among themselves (tiers APART + 0/1: all in the title, or not)."""
+    seen = {h.doc for h in hits}
+    found = rank(apart, [], lookup, prefixed, lengths, avgdl)
+    return [Hit(h.doc, h.score, APART + h.tier) for h in found if h.doc not in seen]
 
 
 def _known(text: str, lexicon: list[str]) -> bool:

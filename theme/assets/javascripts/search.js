@@ -30,7 +30,7 @@
   var MIN_KEY = 2;
   var K1 = 1.2, B = 0.75, TITLE_BOOST = 1.5, PREFIX_FACTOR = 0.7;
   var SKELETON = "~";
-  var FEW = 3, PAGE = 10, NEAR_TIER = 4;            // tests/search_support/query.py
+  var FEW = 3, PAGE = 10, NEAR_TIER = 4, APART = 2; // tests/search_support/query.py
   var CHEAP = 0.25, TOP = 3, MAX_COST = 2, MAX_ALTERNATIVES = 6, JOINED = 0.5,
     SKELETON_COST = 0.25;                           // tests/search_support/fuzzy.py
   var TONES = /[\u0e48-\u0e4b]/g;
@@ -366,9 +366,20 @@
     return Promise.all([this.ready(), stemmerReady()]).then(function () {
       var gram = self.manifest.gram;
       var terms = parseQuery(query, gram), pairs = terms.length ? phraseKeys(query) : [];
-      return self.load(terms, pairs, false).then(function () {
+      /* Thai words typed apart are one run to the search (pages run their words together),
+         found where they stand side by side; below those, the pages that have every word
+         elsewhere (query.py apart_hits). */
+      var apart = typedTerms(query, gram), split = apart.length > terms.length;
+      return Promise.all([self.load(terms, pairs, false), split ? self.load(apart, [], false) : null])
+        .then(function () {
         var lookup = function (key) { return self.lookup(key); };
         var hits = rank(self, terms, pairs, lookup);
+        if (split) {
+          var seen = new Set(hits.map(function (h) { return h.doc; }));
+          rank(self, apart, [], lookup).forEach(function (h) {
+            if (!seen.has(h.doc)) hits.push({ doc: h.doc, score: h.score, tier: APART + h.tier, near: "" });
+          });
+        }
         if (!terms.length) return { hits: hits, suggestions: [] };
         /* A page of exact hits: nothing else. Fewer: Thai is still looked up by its skeleton
            (a tone mark left out can match pieces of other words exactly); fewer than FEW:
@@ -394,18 +405,20 @@
     var normalized = normalize(query);
     var tail = /\S$/.test(normalized) ? "" : " ";
     var tries = [];
+    var exact = function (key) { return self.lookup(key); };
+    var apart = typedTerms(query, gram);
     var bare = skeletonTerms(terms, gram);
     if (bare) {
       tries.push({ cost: SKELETON_COST, text: "~", terms: bare, pairs: [],
-        lookup: function (key) { return self.bareLookup(key); } });
+        lookup: function (key) { return self.bareLookup(key); }, bare: true });
     }
-    (words ? alternatives(terms, this) : []).forEach(function (alt) {
-      tries.push({ cost: alt[0], text: alt[1], terms: parseQuery(alt[1] + tail, gram),
-        pairs: phraseKeys(alt[1] + tail), lookup: function (key) { return self.lookup(key); } });
+    (words ? alternatives(apart, this) : []).forEach(function (alt) {
+      tries.push({ cost: alt[0], text: alt[1], terms: typedTerms(alt[1] + tail, gram),
+        pairs: phraseKeys(alt[1] + tail), lookup: exact, bare: false });
     });
     tries.forEach(function (t, i) { t.order = i; });
     tries.sort(function (a, b) { return a.cost - b.cost || a.order - b.order; });
-    return Promise.all(tries.map(function (t) { return self.load(t.terms, t.pairs, t.text === "~"); }))
+    return Promise.all(tries.map(function (t) { return self.load(t.terms, t.pairs, t.bare); }))
       .then(function () {
         var seen = new Set(hits.map(function (h) { return h.doc; }));
         var suggestions = [];
@@ -707,11 +720,26 @@
     return ranked.slice(0, TOP).map(function (x) { return [x[1][0], x[0]]; });
   }
 
+  /* fuzzy.py typed_terms(): the query's terms word by word, as the reader spaced them. Thai
+     words typed with a space between them are one run to the exact search, but each is
+     corrected on its own ("ขอนแกน การมีสวนรวม" is two words with tone marks left out). */
+  function typedTerms(query, gram) {
+    var pieces = String(query).split(/\s+/).filter(Boolean);
+    var openEnd = /\S$/.test(String(query));
+    var terms = [];
+    pieces.forEach(function (piece, n) {
+      var end = n === pieces.length - 1 && openEnd ? "" : " ";
+      terms = terms.concat(parseQuery(piece + end, gram));
+    });
+    return terms;
+  }
+
   /* Corrected queries [cost, text], cheapest first: fuzzy.py alternatives(). */
   function alternatives(terms, index) {
     var options = terms.map(function (t) { return [[0, t.text]].concat(nearWords(t.text, index)); });
     var found = new Map();
     (function product(i, cost, words) {
+      if (cost > MAX_COST) return;   // costs only add up: nothing that starts so is cheap enough
       if (i === options.length) {
         if (cost > 0 && cost <= MAX_COST) {
           var text = words.join(" ");
@@ -859,8 +887,14 @@
     appendBroken(el, text, last, text.length, cuts);
   }
 
+  /* What a result marks: the query as one run (its words side by side, a space between them
+     or not), else each word typed apart on its own. */
+  function markedTerms(query) {
+    return parseQuery(query).concat(typedTerms(query));
+  }
+
   function resultItem(root, doc, terms, itemClass, linkClass) {
-    if (doc.near && doc.near !== "~") terms = parseQuery(doc.near);
+    if (doc.near && doc.near !== "~") terms = markedTerms(doc.near);
     var li = document.createElement("li");
     li.className = itemClass;
     var a = document.createElement("a");
@@ -936,7 +970,7 @@
       var hits = result.hits;
       self.hits = hits;
       self.suggestions = result.suggestions;
-      self.terms = terms;
+      self.terms = markedTerms(query);
       self.shown = 0;
       self.query = query;
       self.elapsed = performance.now() - started;
