@@ -146,10 +146,11 @@ def near_words(text: str, lexicon: list[str]) -> list[tuple[float, str]]:
 
 
 def typed_terms(query: str, gram: int) -> list[QueryTerm]:
-    """The query's terms word by word, as the reader spaced them: the terms to correct. Thai
-    words typed with a space between them are one run to the exact search (`normalize` drops
-    the space, as the pages' text runs its words together), but each is corrected on its own:
-    ขอนแกน การมีสวนรวม is two words with tone marks left out, not one long unknown word."""
+    """The query's terms word by word, as the reader spaced them. Thai words typed with a
+    space between them are one run to the search (`normalize` drops the space, as the pages'
+    text runs its words together); these are the terms searched apart after it (query.py
+    apart_hits), and corrected each on its own: ขอนแกน การมีสวนรวม is two words with tone
+    marks left out, not one long unknown word."""
     pieces = query.split()
     open_end = bool(query) and not query[-1].isspace()
     terms: list[QueryTerm] = []

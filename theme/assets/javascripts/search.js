@@ -370,8 +370,9 @@
          found where they stand side by side; below those, the pages that have every word
          elsewhere (query.py apart_hits). */
       var apart = typedTerms(query, gram), split = apart.length > terms.length;
-      return Promise.all([self.load(terms, pairs, false), split ? self.load(apart, [], false) : null])
-        .then(function () {
+      var loading = [self.load(terms, pairs, false)];
+      if (split) loading.push(self.load(apart, [], false));
+      return Promise.all(loading).then(function () {
         var lookup = function (key) { return self.lookup(key); };
         var hits = rank(self, terms, pairs, lookup);
         if (split) {
@@ -721,8 +722,9 @@
   }
 
   /* fuzzy.py typed_terms(): the query's terms word by word, as the reader spaced them. Thai
-     words typed with a space between them are one run to the exact search, but each is
-     corrected on its own ("ขอนแกน การมีสวนรวม" is two words with tone marks left out). */
+     words typed with a space between them are one run to the search; these are the terms
+     searched apart after it, and corrected each on its own ("ขอนแกน การมีสวนรวม" is two
+     words with tone marks left out, not one long unknown word). */
   function typedTerms(query, gram) {
     var pieces = String(query).split(/\s+/).filter(Boolean);
     var openEnd = /\S$/.test(String(query));
