@@ -386,8 +386,8 @@
            (a tone mark left out can match pieces of other words exactly); fewer than FEW:
            near words too. */
         if (hits.length >= PAGE) return { hits: hits, suggestions: [] };
-        if (hits.length >= FEW) return self.near(query, terms, hits, false);
-        return self.lexicon().then(function () { return self.near(query, terms, hits, true); });
+        if (hits.length >= FEW) return self.near(query, terms, apart, hits, false);
+        return self.lexicon().then(function () { return self.near(query, terms, apart, hits, true); });
       });
     });
   };
@@ -401,13 +401,12 @@
     });
   };
 
-  Index.prototype.near = function (query, terms, hits, words) {
+  Index.prototype.near = function (query, terms, apart, hits, words) {
     var self = this, gram = this.manifest.gram;
     var normalized = normalize(query);
     var tail = /\S$/.test(normalized) ? "" : " ";
     var tries = [];
     var exact = function (key) { return self.lookup(key); };
-    var apart = typedTerms(query, gram);
     var bare = skeletonTerms(terms, gram);
     if (bare) {
       tries.push({ cost: SKELETON_COST, text: "~", terms: bare, pairs: [],
