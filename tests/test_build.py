@@ -219,3 +219,30 @@ def test_the_404_pages_link_to_each_language_home(mini_site: Project) -> None:
         assert switcher_links(page) == {"th": "/index.html", "en": "/en/index.html"}, page
     assert html_lang(site / "404.html") == "th"
     assert html_lang(site / "en" / "404.html") == "en"
+
+
+def is_material_page(path: Path) -> bool:
+    """Not a redirect left at an old address (a bare page with no script)."""
+    return 'id="__config"' in path.read_text(encoding="utf-8")
+
+
+def test_every_page_runs_its_scripts_after_reading_the_page(mini_site: Project) -> None:
+    """Material's script and the archive's are deferred (theme/main.html, block scripts), in
+    Material's order: a script the parser waits for is fetched beside the stylesheets and
+    delays a slow phone's first screen. Fails if a Material release changes its script tag so
+    that the template no longer finds it."""
+    pages = [page for page in sorted(mini_site.site.rglob("*.html")) if is_material_page(page)]
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        names = [
+            re.sub(
+                r"\.[0-9a-f]{8}\.min\.js$",
+                ".js",
+                re.findall(r'src="([^"]+)"', tag)[0].rsplit("/", 1)[-1],
+            )
+            for tag in tags
+        ]
+        assert names == ["bundle.js", "tables.js", "search.js"], page
+        assert all(re.search(r"\sdefer[\s>]", tag) for tag in tags), (page, tags)
