@@ -59,13 +59,15 @@
     form.addEventListener("change", apply);
 
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    /* Each header's label (a span of class lc-sort, laid out like the button: nothing moves
+       if the reader sees the page before this runs) becomes a button, words and all. */
     headers.forEach(function (th, index) {
+      var label = th.querySelector("span.lc-sort") || th;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "lc-sort";
-      button.textContent = text(th);
-      th.textContent = "";
-      th.appendChild(button);
+      while (label.firstChild) button.appendChild(label.firstChild);
+      if (label === th) th.appendChild(button); else label.replaceWith(button);
       th.setAttribute("aria-sort", "none");
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
